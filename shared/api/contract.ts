@@ -1,0 +1,124 @@
+// The one API contract between the renderer and the main process.
+// Each domain adds its methods here; mergeMethods rejects a duplicate name.
+import { z } from 'zod';
+import { method, mergeMethods } from './define';
+import { SchoolProfile } from '../domain/profile';
+import { LocalizedText, Template } from '../template/schema';
+import { Assessment, NewAssessment } from '../domain/assessment';
+import { Answer, AnswerRevision, AnswerValue } from '../domain/answer';
+import { AssessmentSummary } from '../domain/status';
+import { EvidenceFile } from '../domain/evidence';
+import { EventInput, SchoolEvent } from '../domain/event';
+import { Settings } from '../domain/settings';
+import { IsoDate } from '../domain/assessment';
+
+const Id = z.string().min(1).max(100);
+
+export const TemplateSummary = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: LocalizedText,
+  itemCount: z.number().int(),
+  installedAt: z.string(),
+  signedBy: z.string().nullable(), // key id of the bureau key that signed it; null for the built-in seed
+});
+export type TemplateSummary = z.infer<typeof TemplateSummary>;
+
+const app = {
+  'app.info': method(
+    z.object({}),
+    z.object({
+      version: z.string(),
+      mode: z.enum(['electron', 'web']),
+      dataDir: z.string(),
+      schemaVersion: z.number().int(),
+    }),
+  ),
+  'settings.get': method(z.object({}), Settings),
+  'settings.save': method(Settings.partial(), Settings),
+};
+
+const profile = {
+  /** null until the school is set up (first run). */
+  'profile.get': method(z.object({}), SchoolProfile.nullable()),
+  'profile.save': method(SchoolProfile, SchoolProfile),
+};
+
+const templates = {
+  'templates.list': method(z.object({}), z.array(TemplateSummary)),
+  'templates.get': method(z.object({ id: Id, version: z.string() }), Template),
+};
+
+const assessments = {
+  'assessments.list': method(z.object({}), z.array(Assessment)),
+  'assessments.create': method(NewAssessment, Assessment),
+  'assessments.get': method(z.object({ id: Id }), Assessment),
+  /** Computed statuses for every item, per area and overall. */
+  'assessments.summary': method(z.object({ id: Id, asOf: IsoDate.optional() }), AssessmentSummary),
+};
+
+const answers = {
+  /** All current answers of an assessment. */
+  'answers.list': method(z.object({ assessmentId: Id }), z.array(Answer)),
+  /** Durable (committed) before it returns; the UI says "saved" only then. */
+  'answers.save': method(
+    z.object({ assessmentId: Id, itemCode: z.string(), value: AnswerValue.nullable(), note: z.string().max(5_000) }),
+    Answer,
+  ),
+  'answers.history': method(z.object({ assessmentId: Id, itemCode: z.string() }), z.array(AnswerRevision)),
+  /** Writes a new revision carrying the chosen revision's value and note. */
+  'answers.restore': method(z.object({ revisionId: z.number().int() }), Answer),
+};
+
+const EvidenceLink = z.object({ assessmentId: Id, itemCode: z.string() });
+
+const evidence = {
+  'evidence.list': method(z.object({ includeDeleted: z.boolean().optional() }), z.array(EvidenceFile)),
+  /** Adds one file (bytes from the picker or a drop), optionally linking it at once. */
+  'evidence.import': method(
+    z.object({
+      name: z.string().min(1).max(255),
+      bytes: z.instanceof(Uint8Array),
+      caption: z.string().max(500).optional(),
+      takenOn: IsoDate.nullable().optional(),
+      link: EvidenceLink.optional(),
+      eventId: Id.optional(),
+    }),
+    EvidenceFile,
+  ),
+  'evidence.update': method(
+    z.object({ id: Id, caption: z.string().max(500).optional(), takenOn: IsoDate.nullable().optional() }),
+    EvidenceFile,
+  ),
+  'evidence.link': method(z.object({ id: Id, link: EvidenceLink }), EvidenceFile),
+  'evidence.unlink': method(z.object({ id: Id, link: EvidenceLink }), EvidenceFile),
+  'evidence.linkEvent': method(z.object({ id: Id, eventId: Id }), EvidenceFile),
+  'evidence.unlinkEvent': method(z.object({ id: Id, eventId: Id }), EvidenceFile),
+  /** Soft delete: the row is hidden and its file kept until purged, so undo can bring it back. */
+  'evidence.delete': method(z.object({ id: Id }), EvidenceFile),
+  'evidence.undelete': method(z.object({ id: Id }), EvidenceFile),
+  'evidence.stats': method(
+    z.object({}),
+    z.object({ files: z.number().int(), bytes: z.number().int(), storedBytes: z.number().int() }),
+  ),
+};
+
+const events = {
+  'events.list': method(z.object({ includeDeleted: z.boolean().optional() }), z.array(SchoolEvent)),
+  'events.save': method(EventInput, SchoolEvent),
+  'events.delete': method(z.object({ id: Id }), SchoolEvent),
+  'events.undelete': method(z.object({ id: Id }), SchoolEvent),
+};
+
+export const contract = mergeMethods(app, profile, templates, assessments, answers, evidence, events);
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
+export type ResultOf<M extends MethodName> = z.output<Contract[M]['result']>;
+
+/** The typed bridge both transports expose to the renderer. */
+export type Bridge = {
+  call<M extends MethodName>(name: M, args: ArgsOf<M>): Promise<ResultOf<M>>;
+  /** A URL the page can load an evidence file (or its thumbnail) from. */
+  evidenceUrl(sha256: string, variant: 'original' | 'thumb'): string;
+};

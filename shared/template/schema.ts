@@ -1,0 +1,223 @@
+// The checklist template: what a bureau publishes and every school fills.
+// A template is identified by (id, version); that pair is immutable once
+// published, so any change to items makes a new version (lessons-from-peers §8).
+import { z } from 'zod';
+
+/** Every user-facing text exists in both shipped languages. */
+export const LocalizedText = z.object({
+  'zh-CN': z.string().trim().min(1),
+  en: z.string().trim().min(1),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const SCHOOL_TYPES = [
+  'kindergarten',
+  'primary',
+  'junior',
+  'nine_year',
+  'senior',
+  'complete_secondary',
+  'vocational',
+  'special',
+] as const;
+export const SchoolType = z.enum(SCHOOL_TYPES);
+export type SchoolType = z.infer<typeof SchoolType>;
+
+/** A comparison a figure must satisfy. `adjustable` marks a default a bureau may change. */
+export const Target = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('gte'), value: z.number(), adjustable: z.boolean().optional() }),
+  z.object({ op: z.literal('lte'), value: z.number(), adjustable: z.boolean().optional() }),
+  z.object({ op: z.literal('eq'), value: z.number(), adjustable: z.boolean().optional() }),
+  z.object({
+    op: z.literal('between'),
+    min: z.number(),
+    max: z.number(),
+    adjustable: z.boolean().optional(),
+  }),
+]);
+export type Target = z.infer<typeof Target>;
+
+/** A different target for some school types (e.g. PE lessons: 4 a week in grades 1–2, 2 in senior high). */
+export const TargetOverride = z.object({
+  schoolTypes: z.array(SchoolType).min(1),
+  target: Target,
+});
+
+export const FREQUENCY_UNITS = ['week', 'month', 'quarter', 'term', 'school_year', 'period'] as const;
+export const FrequencyUnit = z.enum(FREQUENCY_UNITS);
+export type FrequencyUnit = z.infer<typeof FrequencyUnit>;
+
+/** "At least `min` events of `eventKind` per `per`", counted over the assessment period. */
+export const FrequencyRule = z.object({
+  eventKind: z.string().min(1),
+  min: z.number().int().positive(),
+  per: FrequencyUnit,
+  adjustable: z.boolean().optional(),
+});
+export type FrequencyRule = z.infer<typeof FrequencyRule>;
+
+export const EVIDENCE_KINDS = ['photo', 'document', 'record', 'spreadsheet', 'video', 'any'] as const;
+export const EvidenceKind = z.enum(EVIDENCE_KINDS);
+export type EvidenceKind = z.infer<typeof EvidenceKind>;
+
+/** What a school keeps to prove the item (佐证材料) and how many files at least. */
+export const EvidenceRequirement = z.object({
+  kinds: z.array(EvidenceKind).min(1),
+  minCount: z.number().int().min(0),
+  description: LocalizedText,
+});
+export type EvidenceRequirement = z.infer<typeof EvidenceRequirement>;
+
+/** Profile fields an applicability condition can test. */
+export const PROFILE_FLAGS = ['boarding', 'hasSchoolBus', 'hasCanteen'] as const;
+export const PROFILE_COUNTS = ['students', 'classes', 'staff', 'studentsWithDisabilities'] as const;
+
+export const ProfileCondition = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('flag'), field: z.enum(PROFILE_FLAGS), equals: z.boolean() }),
+  z.object({
+    kind: z.literal('count'),
+    field: z.enum(PROFILE_COUNTS),
+    op: z.enum(['gte', 'lte']),
+    value: z.number().int().min(0),
+  }),
+]);
+export type ProfileCondition = z.infer<typeof ProfileCondition>;
+
+/** An item applies when the school type is listed (or no list is given) and every condition holds. */
+export const Applicability = z.object({
+  schoolTypes: z.array(SchoolType).min(1).optional(),
+  conditions: z.array(ProfileCondition).optional(),
+});
+export type Applicability = z.infer<typeof Applicability>;
+
+/** A plan document the checklist cites; citations refer to it by `id`. */
+export const SourceDocument = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: LocalizedText,
+  issuer: LocalizedText,
+  year: z.number().int().min(1949).max(2100),
+});
+export type SourceDocument = z.infer<typeof SourceDocument>;
+
+/** Document id plus clause number as printed in the document, e.g. "3.12" or "二.(三)". */
+export const Citation = z.object({
+  doc: z.string().min(1),
+  clause: z.string().min(1),
+});
+export type Citation = z.infer<typeof Citation>;
+
+export const ItemCode = z.string().regex(/^[A-Z]{2,4}-\d{2,3}$/, 'item code like "SAF-03"');
+
+const itemBase = {
+  code: ItemCode,
+  title: LocalizedText,
+  guidance: LocalizedText,
+  evidence: EvidenceRequirement,
+  applicability: Applicability.optional(),
+  weight: z.number().positive().max(10),
+  /** A failure here is disqualifying (一票否决). */
+  key: z.boolean(),
+  /** Details never leave the school; reports carry counts only. */
+  confidential: z.boolean(),
+  citations: z.array(Citation).min(1),
+};
+
+export const ChoiceOption = z.object({
+  value: z.string().regex(/^[a-z0-9_]+$/),
+  label: LocalizedText,
+});
+
+export const Item = z.discriminatedUnion('type', [
+  z.object({ ...itemBase, type: z.literal('yes_no'), expected: z.boolean().default(true) }),
+  z.object({
+    ...itemBase,
+    type: z.literal('number'),
+    unit: LocalizedText,
+    target: Target.optional(),
+    targetOverrides: z.array(TargetOverride).optional(),
+  }),
+  z.object({
+    ...itemBase,
+    type: z.literal('percentage'),
+    target: Target.optional(),
+    targetOverrides: z.array(TargetOverride).optional(),
+  }),
+  z.object({ ...itemBase, type: z.literal('event_log'), frequency: FrequencyRule }),
+  z.object({
+    ...itemBase,
+    type: z.literal('single_choice'),
+    options: z.array(ChoiceOption.extend({ meets: z.boolean() })).min(2),
+  }),
+  z.object({
+    ...itemBase,
+    type: z.literal('multi_choice'),
+    options: z.array(ChoiceOption).min(2),
+    /** Options that must all be chosen for the item to be met. */
+    required: z.array(z.string()).default([]),
+    minSelected: z.number().int().min(0).default(1),
+  }),
+  z.object({ ...itemBase, type: z.literal('text'), minLength: z.number().int().min(0).default(1) }),
+  z.object({
+    ...itemBase,
+    type: z.literal('checklist'),
+    parts: z.array(ChoiceOption).min(1),
+  }),
+]);
+export type Item = z.infer<typeof Item>;
+export type ItemInput = z.input<typeof Item>;
+export type ItemType = Item['type'];
+export const ITEM_TYPES = ['yes_no', 'number', 'percentage', 'event_log', 'single_choice', 'multi_choice', 'text', 'checklist'] as const satisfies readonly ItemType[];
+
+export const Area = z.object({
+  code: z.string().regex(/^[A-Z]{2,4}$/),
+  title: LocalizedText,
+  description: LocalizedText.optional(),
+  items: z.array(Item).min(1),
+});
+export type Area = z.infer<typeof Area>;
+
+export const EventKind = z.object({
+  code: z.string().regex(/^[a-z0-9_]+$/),
+  label: LocalizedText,
+});
+export type EventKind = z.infer<typeof EventKind>;
+
+export const TEMPLATE_FORMAT = 1;
+
+export const Template = z
+  .object({
+    format: z.literal(TEMPLATE_FORMAT),
+    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version like 1.0.0'),
+    title: LocalizedText,
+    issuer: LocalizedText,
+    /** Months without school (summer holiday by default) are not counted by monthly rules. */
+    holidayMonths: z.array(z.number().int().min(1).max(12)).default([7, 8]),
+    documents: z.array(SourceDocument).min(1),
+    eventKinds: z.array(EventKind).min(1),
+    areas: z.array(Area).min(1),
+  })
+  .superRefine((t, ctx) => {
+    const docs = new Set(t.documents.map((d) => d.id));
+    const kinds = new Set(t.eventKinds.map((k) => k.code));
+    const codes = new Set<string>();
+    t.areas.forEach((area, ai) =>
+      area.items.forEach((item, ii) => {
+        const path = ['areas', ai, 'items', ii];
+        if (codes.has(item.code)) ctx.addIssue({ code: 'custom', path, message: `duplicate item code ${item.code}` });
+        codes.add(item.code);
+        for (const c of item.citations)
+          if (!docs.has(c.doc)) ctx.addIssue({ code: 'custom', path, message: `${item.code} cites unknown document ${c.doc}` });
+        if (item.type === 'event_log' && !kinds.has(item.frequency.eventKind))
+          ctx.addIssue({ code: 'custom', path, message: `${item.code} counts unknown event kind ${item.frequency.eventKind}` });
+        if (item.type === 'multi_choice')
+          for (const r of item.required)
+            if (!item.options.some((o) => o.value === r))
+              ctx.addIssue({ code: 'custom', path, message: `${item.code} requires unknown option ${r}` });
+      }),
+    );
+  });
+export type Template = z.infer<typeof Template>;
+export type TemplateInput = z.input<typeof Template>;
+
+export const allItems = (t: Template): Item[] => t.areas.flatMap((a) => a.items);

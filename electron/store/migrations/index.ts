@@ -1,0 +1,7 @@
+// The ordered list of schema migrations. Add a file NNN_name.ts and append it here;
+// never change or reorder a migration that has shipped.
+import type { Migration } from './types';
+import { migration001 } from './001_initial';
+
+export type { Migration } from './types';
+export const MIGRATIONS: readonly Migration[] = [migration001];

@@ -1,0 +1,80 @@
+// The evidence library: files stored by content hash and linked to items or events.
+import { create } from 'zustand';
+import type { EvidenceFile } from '../../shared/domain/evidence';
+import type { ArgsOf, ResultOf } from '../../shared/api/contract';
+import { api } from '../bridge';
+import { tracked } from './saveState';
+import { useAssessment } from './assessment';
+import { useToasts } from './toasts';
+
+type Link = { assessmentId: string; itemCode: string };
+
+interface EvidenceState {
+  files: EvidenceFile[];
+  stats: ResultOf<'evidence.stats'> | null;
+  loaded: boolean;
+  load(): Promise<void>;
+  importFiles(files: File[], target: { link?: Link; eventId?: string }): Promise<EvidenceFile[]>;
+  update(args: ArgsOf<'evidence.update'>): Promise<void>;
+  link(id: string, link: Link): Promise<void>;
+  unlink(id: string, link: Link): Promise<void>;
+  linkEvent(id: string, eventId: string): Promise<void>;
+  unlinkEvent(id: string, eventId: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  undelete(id: string): Promise<void>;
+}
+
+export const useEvidence = create<EvidenceState>((set, get) => {
+  /** Replace (or add) one file in the list, dropping it when it is deleted. */
+  const put = (file: EvidenceFile) => {
+    const others = get().files.filter((f) => f.id !== file.id);
+    set({ files: file.deletedAt ? others : [...others, file] });
+  };
+  const after = async () => {
+    const [stats] = await Promise.all([api().call('evidence.stats', {}), useAssessment.getState().refreshSummary()]);
+    set({ stats });
+  };
+  const mutate = async (write: () => Promise<EvidenceFile>) => {
+    put(await tracked(write));
+    await after();
+  };
+
+  return {
+    files: [],
+    stats: null,
+    loaded: false,
+    async load() {
+      const [files, stats] = await Promise.all([api().call('evidence.list', {}), api().call('evidence.stats', {})]);
+      set({ files, stats, loaded: true });
+    },
+    async importFiles(files, target) {
+      const added: EvidenceFile[] = [];
+      // One at a time: each file is hashed and made durable before the next is read into memory.
+      for (const file of files) {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const saved = await tracked(() =>
+          api().call('evidence.import', { name: file.name || 'file', bytes, link: target.link, eventId: target.eventId }),
+        );
+        put(saved);
+        added.push(saved);
+      }
+      await after();
+      return added;
+    },
+    update: (args) => mutate(() => api().call('evidence.update', args)),
+    link: (id, link) => mutate(() => api().call('evidence.link', { id, link })),
+    unlink: (id, link) => mutate(() => api().call('evidence.unlink', { id, link })),
+    linkEvent: (id, eventId) => mutate(() => api().call('evidence.linkEvent', { id, eventId })),
+    unlinkEvent: (id, eventId) => mutate(() => api().call('evidence.unlinkEvent', { id, eventId })),
+    async remove(id) {
+      const file = get().files.find((f) => f.id === id);
+      await mutate(() => api().call('evidence.delete', { id }));
+      useToasts.getState().push({
+        text: { key: 'evidence.deleted', params: { name: file?.originalName ?? '' } },
+        tone: 'info',
+        action: { labelKey: 'common.undo', run: () => get().undelete(id) },
+      });
+    },
+    undelete: (id) => mutate(() => api().call('evidence.undelete', { id })),
+  };
+});

@@ -1,0 +1,32 @@
+// The save indicator's source of truth: "saving…" while any write is in flight,
+// "saved HH:MM" only after the back end confirmed the write (it commits before it answers).
+import { create } from 'zustand';
+
+interface SaveState {
+  pending: number;
+  savedAt: Date | null;
+  error: unknown;
+  retry: (() => void) | null;
+  /** Wraps a write; `retry` is offered when it fails. */
+  track<T>(write: () => Promise<T>): Promise<T>;
+}
+
+export const useSaveState = create<SaveState>((set, get) => ({
+  pending: 0,
+  savedAt: null,
+  error: null,
+  retry: null,
+  async track(write) {
+    set({ pending: get().pending + 1 });
+    try {
+      const result = await write();
+      set({ pending: get().pending - 1, savedAt: new Date(), error: null, retry: null });
+      return result;
+    } catch (error) {
+      set({ pending: get().pending - 1, error, retry: () => void get().track(write).catch(() => undefined) });
+      throw error;
+    }
+  },
+}));
+
+export const tracked = <T>(write: () => Promise<T>): Promise<T> => useSaveState.getState().track(write);

@@ -1,0 +1,105 @@
+// The status of every checklist item and the figures built on them. Pure: the
+// main process, the reports and the UI all call this with the same inputs and
+// get the same answer. The rules live next to the code that applies them:
+//   applies.ts   not applicable (school type, profile conditions)
+//   values.ts    answered values against targets and choices
+//   targets.ts   number / percentage targets and school-type overrides
+//   frequency.ts what a frequency rule asks of the period
+//   events.ts    recorded events against that
+//   summary.ts   area and overall figures, failed key items
+// and the evidence rule is below.
+import type { AnswerValue } from '../domain/answer';
+import type { SchoolProfile } from '../domain/profile';
+import type { AssessmentSummary, ItemStatus } from '../domain/status';
+import type { Item, Template } from '../template/schema';
+import { notApplicable } from './applies';
+import { judgeEvents } from './events';
+import { checkPeriod, type AssessmentPeriod } from './frequency';
+import { reason } from './reasonKeys';
+import { failedKeyItems, summarize, type ItemWithStatus } from './summary';
+import { judgeValue, type Judgement } from './values';
+
+export interface SummaryEvent {
+  kind: string;
+  date: string;
+  evidenceIds: string[];
+}
+
+export interface SummaryInput {
+  template: Template;
+  profile: SchoolProfile | null;
+  assessment: AssessmentPeriod & { id: string };
+  /** By item code; a missing code or null means unanswered. */
+  answers: Record<string, AnswerValue | null>;
+  /** Non-deleted evidence files linked directly to the item, by item code. */
+  evidenceCounts: Record<string, number>;
+  /** Non-deleted events (of any kind, any date: the rules pick theirs). */
+  events: SummaryEvent[];
+  /** 'YYYY-MM-DD': the day the status is computed for. */
+  asOf: string;
+}
+
+/**
+ * The status of one item.
+ *
+ * Evidence rule: an item's evidence count is its directly linked files plus, for
+ * event_log items, the distinct files linked to the events counted for it.
+ * When that is below the item's minCount:
+ * - a value that meets the target becomes partly_met, the evidence reason first;
+ * - partly_met and not_met stay as they are, the evidence reason added last;
+ * - unanswered items get no evidence reason (nothing to prove yet).
+ * Not applicable items require no evidence (evidenceRequired 0).
+ */
+export function computeItemStatus(item: Item, input: SummaryInput): ItemStatus {
+  const direct = directEvidence(item.code, input.evidenceCounts);
+  const na = notApplicable(item, input.profile);
+  if (na) return { itemCode: item.code, status: 'not_applicable', reasons: [na], evidenceCount: direct, evidenceRequired: 0 };
+
+  const need = item.evidence.minCount;
+  if (item.type === 'event_log') {
+    const j = judgeEvents(item.frequency, input.assessment, input.asOf, input.template.holidayMonths, input.events);
+    const eventFiles = new Set(j.counted.flatMap((e) => e.evidenceIds));
+    const have = direct + eventFiles.size;
+    return {
+      itemCode: item.code,
+      ...withEvidence(j, have, need),
+      evidenceCount: have,
+      evidenceRequired: need,
+      eventCount: j.counted.length,
+      eventRequired: j.required,
+    };
+  }
+  const j = judgeValue(item, input.answers[item.code], input.profile);
+  return { itemCode: item.code, ...withEvidence(j, direct, need), evidenceCount: direct, evidenceRequired: need };
+}
+
+/** Every item's status, per-area and overall figures, and the failed key items. */
+export function computeSummary(input: SummaryInput, now: Date = new Date()): AssessmentSummary {
+  checkPeriod(input.assessment, input.asOf);
+  const perArea = input.template.areas.map((area) => ({
+    areaCode: area.code,
+    entries: area.items.map((item): ItemWithStatus => ({ item, status: computeItemStatus(item, input) })),
+  }));
+  const all = perArea.flatMap((a) => a.entries);
+  return {
+    assessmentId: input.assessment.id,
+    items: all.map((e) => e.status),
+    areas: perArea.map((a) => ({ areaCode: a.areaCode, ...summarize(a.entries) })),
+    overall: summarize(all),
+    failedKeyItems: failedKeyItems(all),
+    computedAt: now.toISOString(),
+  };
+}
+
+function withEvidence(j: Judgement, have: number, need: number): Judgement {
+  if (j.status === 'unanswered' || have >= need) return j;
+  const short = reason('reason.evidence.short', { have, need });
+  if (j.status === 'met') return { status: 'partly_met', reasons: [short, ...j.reasons] };
+  return { status: j.status, reasons: [...j.reasons, short] };
+}
+
+function directEvidence(code: string, counts: Record<string, number>): number {
+  const n = counts[code] ?? 0;
+  if (!Number.isInteger(n) || n < 0) throw new Error(`evidenceCounts["${code}"] must be a whole number of files, got ${n}`);
+  return n;
+}

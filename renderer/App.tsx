@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useSession } from './store/session';
 import { useAssessment } from './store/assessment';
 import { useEvidence } from './store/evidence';
-import { useEvents } from './store/events';
+import { useEvents } from './store/eventLog';
 import { useLocation } from './router';
 import { DEFAULT_PAGE, findRoute } from './routes';
 import { Layout } from './components/Layout';

@@ -69,7 +69,9 @@ export class EvidenceFileStore {
    */
   async sweep(isReferenced: (sha: string) => boolean, tempMaxAgeMs: number, now = Date.now()): Promise<SweepResult> {
     const result: SweepResult = { filesRemoved: 0, bytesFreed: 0, tempsRemoved: 0 };
-    const keep = (sha: string): boolean => isReferenced(sha) || this.inFlight.has(sha);
+    // Order matters: an import holds its hash until after its row commits, so checking the
+    // hold first and the database second never misses a file that is being added.
+    const keep = (sha: string): boolean => this.inFlight.has(sha) || isReferenced(sha);
     for (const file of await walk(this.root)) {
       const name = basename(file);
       const info = await lstat(file).catch(() => null);

@@ -155,16 +155,19 @@ export type SignatureCheck =
 
 /**
  * Checks a parsed signature against a key and the message's BLAKE2b-512 hash:
- * algorithm, key id, the signature, then the global signature over the trusted comment.
+ * algorithm, key id, the global signature over signature + trusted comment, then the signature.
  */
 export function verifyPrehashed(sig: ParsedSignature, key: PublicKey, messageHash: Uint8Array): SignatureCheck {
   const keyId = keyIdHex(sig.keyId);
   if (sig.algorithm !== 'ED') return { ok: false, reason: 'unsupported_algorithm', keyId };
   if (!sig.keyId.equals(key.keyId)) return { ok: false, reason: 'key_id_mismatch', keyId };
   const pub = publicKeyObject(key.publicKey);
-  if (!edVerify(null, messageHash, pub, sig.signature)) return { ok: false, reason: 'bad_signature', keyId };
+  // The global signature first: it covers the signature bytes and the trusted
+  // comment, so when it fails the .minisig itself was changed; when it holds
+  // and the file signature fails, the signed file was changed.
   const signed = Buffer.concat([sig.signature, Buffer.from(sig.trustedComment, 'utf8')]);
   if (!edVerify(null, signed, pub, sig.globalSignature)) return { ok: false, reason: 'bad_global_signature', keyId };
+  if (!edVerify(null, messageHash, pub, sig.signature)) return { ok: false, reason: 'bad_signature', keyId };
   return { ok: true, trustedComment: sig.trustedComment, keyId };
 }
 

@@ -35,6 +35,8 @@ export const ERROR_KEYS = [
   'web.tooLarge',
   'web.notFound',
   'web.unknownMethod',
+  'api.unknownMethod',
+  'api.badResult',
 ] as const;
 export type ErrorKey = (typeof ERROR_KEYS)[number];
 

@@ -31,6 +31,8 @@ export interface ImportEvidence {
 export interface ServedFile {
   path: string;
   mime: string;
+  /** The name the file was imported under (for a download's file name). */
+  name: string;
 }
 
 export class EvidenceService {
@@ -221,9 +223,9 @@ export class EvidenceService {
       .get(sha, sha) as EvidenceRow | undefined;
     if (!row) return null;
     if (variant === 'thumb')
-      return row.has_thumbnail ? { path: this.store.thumbPath(row.sha256), mime: 'image/jpeg' } : null;
+      return row.has_thumbnail ? { path: this.store.thumbPath(row.sha256), mime: 'image/jpeg', name: row.original_name } : null;
     const mime = row.sha256 === sha ? row.mime : (row.source_mime ?? 'application/octet-stream');
-    return { path: this.store.objectPath(sha), mime };
+    return { path: this.store.objectPath(sha), mime, name: row.original_name };
   }
 
   private checkLinkTarget(link: EvidenceLink): void {

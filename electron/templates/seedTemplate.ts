@@ -19,12 +19,12 @@ function readJson(file: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read template file ${file}: ${(e as Error).message}`);
+    throw new Error(`cannot read template file ${file}: ${(e as Error).message}`, { cause: e });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new Error(`template file ${file} is not valid JSON: ${(e as Error).message}`);
+    throw new Error(`template file ${file} is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -55,7 +55,7 @@ export function loadSeedTemplate(dir: string): Template {
   try {
     names = fs.readdirSync(areasDir).filter((n) => n.endsWith('.json'));
   } catch (e) {
-    throw new Error(`cannot list template areas in ${areasDir}: ${(e as Error).message}`);
+    throw new Error(`cannot list template areas in ${areasDir}: ${(e as Error).message}`, { cause: e });
   }
   names.sort();
   const areaFiles = names.map((n) => path.join(areasDir, n));

@@ -1,6 +1,6 @@
 // Picks the transport once at startup: the Electron preload when present, else the local web mode.
 import type { Bridge } from '../../shared/api/contract';
-import { electronBridge } from './electron';
+import { electronBridge } from './electronBridge';
 import { webBridge } from './web';
 
 let current: Bridge | null = null;

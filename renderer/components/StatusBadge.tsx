@@ -1,6 +1,7 @@
 // Status is told by text and shape, with colour as a second cue (never colour alone).
 import type { ItemStatusKind } from '../../shared/domain/status';
 import { useT } from '../i18n/setup';
+import { Icon } from './Icon';
 
 const GLYPH: Record<ItemStatusKind, string> = { met: '✓', partly_met: '◐', not_met: '✕', not_applicable: '–', unanswered: '○' };
 
@@ -26,7 +27,7 @@ export function ConfidentialBadge() {
   const { t } = useT();
   return (
     <span className="badge badge-lock" title={t('item.confidentialHint')}>
-      <span aria-hidden="true">🔒</span> {t('item.confidential')}
+      <Icon name="lock" /> {t('item.confidential')}
     </span>
   );
 }

@@ -18,15 +18,17 @@ export function effectiveTarget(item: ItemOf<'number'> | ItemOf<'percentage'>, s
 
 export function targetInWords(target: Target, unit: string, t: Translate, locale: Locale): string {
   const n = (v: number) => formatNumber(v, locale);
+  // "95%" is written solid in both languages; other units take a space in English only.
+  const u = unit === '%' || locale !== 'en' ? unit : ` ${unit}`;
   switch (target.op) {
     case 'gte':
-      return t('target.gte', { value: n(target.value), unit });
+      return t('target.gte', { value: n(target.value), unit: u });
     case 'lte':
-      return t('target.lte', { value: n(target.value), unit });
+      return t('target.lte', { value: n(target.value), unit: u });
     case 'eq':
-      return t('target.eq', { value: n(target.value), unit });
+      return t('target.eq', { value: n(target.value), unit: u });
     case 'between':
-      return t('target.between', { min: n(target.min), max: n(target.max), unit });
+      return t('target.between', { min: n(target.min), max: n(target.max), unit: u });
   }
 }
 
@@ -73,7 +75,7 @@ export function valueInWords(item: Item, value: AnswerValue | null, t: Translate
     case 'yes_no':
       return t(value.value ? 'value.yes' : 'value.no');
     case 'number':
-      return `${formatNumber(value.value, locale)}${item.type === 'number' ? ` ${pick(item.unit, locale)}` : ''}`;
+      return `${formatNumber(value.value, locale)}${item.type === 'number' ? `${locale === 'en' ? ' ' : ''}${pick(item.unit, locale)}` : ''}`;
     case 'percentage':
       return `${formatNumber(value.value, locale)}%`;
     case 'single_choice': {

@@ -11,6 +11,7 @@ import { EvidenceFile } from '../domain/evidence';
 import { EventInput, SchoolEvent } from '../domain/event';
 import { Settings } from '../domain/settings';
 import { IsoDate } from '../domain/assessment';
+import { packageMethods } from './package';
 
 const Id = z.string().min(1).max(100);
 
@@ -110,7 +111,7 @@ const events = {
   'events.undelete': method(z.object({ id: Id }), SchoolEvent),
 };
 
-export const contract = mergeMethods(app, profile, templates, assessments, answers, evidence, events);
+export const contract = mergeMethods(app, profile, templates, assessments, answers, evidence, events, packageMethods);
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;
 export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;

@@ -5,7 +5,7 @@
 //   values.ts    answered values against targets and choices
 //   targets.ts   number / percentage targets and school-type overrides
 //   frequency.ts what a frequency rule asks of the period
-//   events.ts    recorded events against that
+//   eventStatus.ts recorded events against that
 //   summary.ts   area and overall figures, failed key items
 // and the evidence rule is below.
 import type { AnswerValue } from '../domain/answer';
@@ -13,7 +13,7 @@ import type { SchoolProfile } from '../domain/profile';
 import type { AssessmentSummary, ItemStatus } from '../domain/status';
 import type { Item, Template } from '../template/schema';
 import { notApplicable } from './applies';
-import { judgeEvents } from './events';
+import { judgeEvents } from './eventStatus';
 import { checkPeriod, type AssessmentPeriod } from './frequency';
 import { reason } from './reasonKeys';
 import { failedKeyItems, summarize, type ItemWithStatus } from './summary';
@@ -76,9 +76,18 @@ export function computeItemStatus(item: Item, input: SummaryInput): ItemStatus {
 /** Every item's status, per-area and overall figures, and the failed key items. */
 export function computeSummary(input: SummaryInput, now: Date = new Date()): AssessmentSummary {
   checkPeriod(input.assessment, input.asOf);
+  // Each event rule looks at its own kind only: hand it just those events.
+  const eventsByKind = new Map<string, SummaryEvent[]>();
+  for (const e of input.events) {
+    const list = eventsByKind.get(e.kind);
+    if (list) list.push(e);
+    else eventsByKind.set(e.kind, [e]);
+  }
+  const statusOf = (item: Item): ItemStatus =>
+    computeItemStatus(item, item.type === 'event_log' ? { ...input, events: eventsByKind.get(item.frequency.eventKind) ?? [] } : input);
   const perArea = input.template.areas.map((area) => ({
     areaCode: area.code,
-    entries: area.items.map((item): ItemWithStatus => ({ item, status: computeItemStatus(item, input) })),
+    entries: area.items.map((item): ItemWithStatus => ({ item, status: statusOf(item) })),
   }));
   const all = perArea.flatMap((a) => a.entries);
   return {
@@ -91,8 +100,9 @@ export function computeSummary(input: SummaryInput, now: Date = new Date()): Ass
   };
 }
 
+/** Only status and reasons: a judgement may carry more (counted events) that ItemStatus must not. */
 function withEvidence(j: Judgement, have: number, need: number): Judgement {
-  if (j.status === 'unanswered' || have >= need) return j;
+  if (j.status === 'unanswered' || have >= need) return { status: j.status, reasons: j.reasons };
   const short = reason('reason.evidence.short', { have, need });
   if (j.status === 'met') return { status: 'partly_met', reasons: [short, ...j.reasons] };
   return { status: j.status, reasons: [...j.reasons, short] };
@@ -103,3 +113,9 @@ function directEvidence(code: string, counts: Record<string, number>): number {
   if (!Number.isInteger(n) || n < 0) throw new Error(`evidenceCounts["${code}"] must be a whole number of files, got ${n}`);
   return n;
 }
+
+// What the UI and the reports need besides the two functions above.
+export { effectiveTarget, meetsTarget } from './targets';
+export { requiredEvents, eventsInPeriod, type AssessmentPeriod, type EventBucket, type EventRequirement } from './frequency';
+export { summarize, failedKeyItems, type Figures, type ItemWithStatus } from './summary';
+export { REASON_KEYS, REASON_PARAMS, type ReasonKey } from './reasonKeys';

@@ -1,6 +1,6 @@
 // What a frequency rule ("at least `min` events per `per`") asks of one
 // assessment period, as of a given day. Judging the recorded events against
-// it is events.ts.
+// it is eventStatus.ts.
 //
 // Rules:
 // - School months: calendar months minus the template's holidayMonths

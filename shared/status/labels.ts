@@ -1,13 +1,13 @@
 // Words for the profile fields an applicability condition can test, shaped to
 // fit the "not applicable" messages in shared/i18n/reasons.ts:
-// flags read "仅适用于{{fieldZh}}的学校" / "Applies only to schools that {{fieldEn}}",
+// flags read "本项仅适用于{{fieldZh}}的学校" / "Applies only to schools that {{fieldEn}}",
 // counts read "{{fieldZh}}不少于 N" / "at least N {{fieldEn}}".
 import type { PROFILE_COUNTS, PROFILE_FLAGS } from '../template/schema';
 
 type Words = { zh: string; en: string };
 
 export const PROFILE_FLAG_WORDS: Record<(typeof PROFILE_FLAGS)[number], Words> = {
-  boarding: { zh: '寄宿制', en: 'board students' },
+  boarding: { zh: '实行寄宿', en: 'board students' },
   hasSchoolBus: { zh: '有校车', en: 'run a school bus' },
   hasCanteen: { zh: '有食堂', en: 'have a canteen' },
 };

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /** Every user-facing text exists in both shipped languages. */
-export const LocalizedText = z.object({
+export const LocalizedText = z.strictObject({
   'zh-CN': z.string().trim().min(1),
   en: z.string().trim().min(1),
 });
@@ -25,10 +25,10 @@ export type SchoolType = z.infer<typeof SchoolType>;
 
 /** A comparison a figure must satisfy. `adjustable` marks a default a bureau may change. */
 export const Target = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('gte'), value: z.number(), adjustable: z.boolean().optional() }),
-  z.object({ op: z.literal('lte'), value: z.number(), adjustable: z.boolean().optional() }),
-  z.object({ op: z.literal('eq'), value: z.number(), adjustable: z.boolean().optional() }),
-  z.object({
+  z.strictObject({ op: z.literal('gte'), value: z.number(), adjustable: z.boolean().optional() }),
+  z.strictObject({ op: z.literal('lte'), value: z.number(), adjustable: z.boolean().optional() }),
+  z.strictObject({ op: z.literal('eq'), value: z.number(), adjustable: z.boolean().optional() }),
+  z.strictObject({
     op: z.literal('between'),
     min: z.number(),
     max: z.number(),
@@ -38,7 +38,7 @@ export const Target = z.discriminatedUnion('op', [
 export type Target = z.infer<typeof Target>;
 
 /** A different target for some school types (e.g. PE lessons: 4 a week in grades 1–2, 2 in senior high). */
-export const TargetOverride = z.object({
+export const TargetOverride = z.strictObject({
   schoolTypes: z.array(SchoolType).min(1),
   target: Target,
 });
@@ -48,7 +48,7 @@ export const FrequencyUnit = z.enum(FREQUENCY_UNITS);
 export type FrequencyUnit = z.infer<typeof FrequencyUnit>;
 
 /** "At least `min` events of `eventKind` per `per`", counted over the assessment period. */
-export const FrequencyRule = z.object({
+export const FrequencyRule = z.strictObject({
   eventKind: z.string().min(1),
   min: z.number().int().positive(),
   per: FrequencyUnit,
@@ -61,7 +61,7 @@ export const EvidenceKind = z.enum(EVIDENCE_KINDS);
 export type EvidenceKind = z.infer<typeof EvidenceKind>;
 
 /** What a school keeps to prove the item (佐证材料) and how many files at least. */
-export const EvidenceRequirement = z.object({
+export const EvidenceRequirement = z.strictObject({
   kinds: z.array(EvidenceKind).min(1),
   minCount: z.number().int().min(0),
   description: LocalizedText,
@@ -73,8 +73,8 @@ export const PROFILE_FLAGS = ['boarding', 'hasSchoolBus', 'hasCanteen'] as const
 export const PROFILE_COUNTS = ['students', 'classes', 'staff', 'studentsWithDisabilities'] as const;
 
 export const ProfileCondition = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('flag'), field: z.enum(PROFILE_FLAGS), equals: z.boolean() }),
-  z.object({
+  z.strictObject({ kind: z.literal('flag'), field: z.enum(PROFILE_FLAGS), equals: z.boolean() }),
+  z.strictObject({
     kind: z.literal('count'),
     field: z.enum(PROFILE_COUNTS),
     op: z.enum(['gte', 'lte']),
@@ -84,14 +84,14 @@ export const ProfileCondition = z.discriminatedUnion('kind', [
 export type ProfileCondition = z.infer<typeof ProfileCondition>;
 
 /** An item applies when the school type is listed (or no list is given) and every condition holds. */
-export const Applicability = z.object({
+export const Applicability = z.strictObject({
   schoolTypes: z.array(SchoolType).min(1).optional(),
   conditions: z.array(ProfileCondition).optional(),
 });
 export type Applicability = z.infer<typeof Applicability>;
 
 /** A plan document the checklist cites; citations refer to it by `id`. */
-export const SourceDocument = z.object({
+export const SourceDocument = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: LocalizedText,
   issuer: LocalizedText,
@@ -100,7 +100,7 @@ export const SourceDocument = z.object({
 export type SourceDocument = z.infer<typeof SourceDocument>;
 
 /** Document id plus clause number as printed in the document, e.g. "3.12" or "二.(三)". */
-export const Citation = z.object({
+export const Citation = z.strictObject({
   doc: z.string().min(1),
   clause: z.string().min(1),
 });
@@ -122,33 +122,33 @@ const itemBase = {
   citations: z.array(Citation).min(1),
 };
 
-export const ChoiceOption = z.object({
+export const ChoiceOption = z.strictObject({
   value: z.string().regex(/^[a-z0-9_]+$/),
   label: LocalizedText,
 });
 
 export const Item = z.discriminatedUnion('type', [
-  z.object({ ...itemBase, type: z.literal('yes_no'), expected: z.boolean().default(true) }),
-  z.object({
+  z.strictObject({ ...itemBase, type: z.literal('yes_no'), expected: z.boolean().default(true) }),
+  z.strictObject({
     ...itemBase,
     type: z.literal('number'),
     unit: LocalizedText,
     target: Target.optional(),
     targetOverrides: z.array(TargetOverride).optional(),
   }),
-  z.object({
+  z.strictObject({
     ...itemBase,
     type: z.literal('percentage'),
     target: Target.optional(),
     targetOverrides: z.array(TargetOverride).optional(),
   }),
-  z.object({ ...itemBase, type: z.literal('event_log'), frequency: FrequencyRule }),
-  z.object({
+  z.strictObject({ ...itemBase, type: z.literal('event_log'), frequency: FrequencyRule }),
+  z.strictObject({
     ...itemBase,
     type: z.literal('single_choice'),
     options: z.array(ChoiceOption.extend({ meets: z.boolean() })).min(2),
   }),
-  z.object({
+  z.strictObject({
     ...itemBase,
     type: z.literal('multi_choice'),
     options: z.array(ChoiceOption).min(2),
@@ -156,8 +156,8 @@ export const Item = z.discriminatedUnion('type', [
     required: z.array(z.string()).default([]),
     minSelected: z.number().int().min(0).default(1),
   }),
-  z.object({ ...itemBase, type: z.literal('text'), minLength: z.number().int().min(0).default(1) }),
-  z.object({
+  z.strictObject({ ...itemBase, type: z.literal('text'), minLength: z.number().int().min(0).default(1) }),
+  z.strictObject({
     ...itemBase,
     type: z.literal('checklist'),
     parts: z.array(ChoiceOption).min(1),
@@ -168,7 +168,7 @@ export type ItemInput = z.input<typeof Item>;
 export type ItemType = Item['type'];
 export const ITEM_TYPES = ['yes_no', 'number', 'percentage', 'event_log', 'single_choice', 'multi_choice', 'text', 'checklist'] as const satisfies readonly ItemType[];
 
-export const Area = z.object({
+export const Area = z.strictObject({
   code: z.string().regex(/^[A-Z]{2,4}$/),
   title: LocalizedText,
   description: LocalizedText.optional(),
@@ -176,7 +176,7 @@ export const Area = z.object({
 });
 export type Area = z.infer<typeof Area>;
 
-export const EventKind = z.object({
+export const EventKind = z.strictObject({
   code: z.string().regex(/^[a-z0-9_]+$/),
   label: LocalizedText,
 });

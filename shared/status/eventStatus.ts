@@ -16,7 +16,6 @@
 //   Once due: at least half the need = partly_met, less (or none) = not_met.
 // - An event_log item is answered by its events only: evidence linked to the
 //   item without any event does not make it answered (a drill plan is not a drill).
-import type { Reason } from '../domain/status';
 import type { FrequencyRule } from '../template/schema';
 import { minDate } from './dates';
 import { requiredEvents, type AssessmentPeriod, type EventBucket } from './frequency';

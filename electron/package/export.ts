@@ -1,0 +1,241 @@
+// Exporting an assessment as a signed report package:
+//   1. freeze the assessment (later edits make a new version that names it);
+//   2. plan the report: which evidence files go in, under which names;
+//   3. stream everything into "<final>.partial", syncing as it goes;
+//   4. read the partial file back and verify it like the bureau will;
+//   5. only then rename it to the final name and sync the folder.
+// Any failure (disk full, stick pulled, cancel) removes the partial file, so
+// nothing incomplete ever carries the final name.
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { planReport, type ReportPlan } from '../../shared/report/build';
+import { renderReportHtml } from '../../shared/report/html';
+import type { Locale } from '../../shared/domain/settings';
+import type { Assessment } from '../../shared/domain/assessment';
+import type { SchoolProfile } from '../../shared/domain/profile';
+import type { PackageVerifyResult } from '../../shared/report/verifyResult';
+import type { Core } from '../services/core';
+import type { KeyVault } from '../keys/keyVault';
+import type { SchoolKey, TrustedKey } from '../keys/types';
+import { PackageError } from './errors';
+import { writeReportPackage, type EvidenceSource } from './reportPackage';
+import { SyncedFileWriter } from './syncedFileWriter';
+import { verifyReportPackage } from './verify';
+
+export interface ExportRequest {
+  outPath: string;
+  assessmentId?: string;
+  locale?: Locale;
+  /** Replace an existing file of the final name (the UI asks first). */
+  overwrite?: boolean;
+}
+
+export interface ExportProgress {
+  phase: 'preparing' | 'writing' | 'verifying' | 'done';
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface ExportResult {
+  path: string;
+  bagId: string;
+  bytes: number;
+  files: number;
+  keyId: string;
+  assessmentId: string;
+  assessmentVersion: number;
+  verify: PackageVerifyResult;
+}
+
+export interface ExportDeps {
+  core: Core;
+  vault: KeyVault;
+  /** The desktop app prints report.html to PDF with Electron; the CLI has none. */
+  renderPdf?: (html: string) => Promise<Uint8Array>;
+}
+
+export interface Estimate {
+  assessmentId: string;
+  files: number;
+  /** Evidence plus a generous allowance for the report and zip headers. */
+  bytes: number;
+}
+
+/** The assessment to export: the one named, or the only one there is. */
+export function pickAssessment(core: Core, id?: string): Assessment {
+  if (id) return core.assessments.get(id);
+  const all = core.assessments.list();
+  if (all.length === 0) throw new PackageError('exportNoAssessment');
+  // A frozen version continued by a newer one is not a candidate of its own.
+  const replaced = new Set(all.map((a) => a.replacesId).filter((x): x is string => x !== null));
+  const candidates = all.filter((a) => !replaced.has(a.id));
+  if (candidates.length !== 1) throw new PackageError('exportChooseAssessment', undefined, candidates.map((a) => `${a.id} (${a.label})`).join(', '));
+  return candidates[0] as Assessment;
+}
+
+function requireProfile(core: Core): SchoolProfile {
+  const p = core.profile.get();
+  if (!p) throw new PackageError('exportNoProfile');
+  return p;
+}
+
+function planFor(core: Core, assessment: Assessment, profile: SchoolProfile, key: { keyId: string; publicKeyLine: string }, locale: Locale, bagId: string, now: Date): ReportPlan {
+  return planReport({
+    bagId,
+    locale,
+    generatedAt: now.toISOString(),
+    app: { name: 'selfcheck', version: core.appVersion },
+    signer: { keyId: key.keyId, publicKey: key.publicKeyLine },
+    profile,
+    assessment,
+    template: core.templates.get(assessment.templateId, assessment.templateVersion),
+    summary: core.summary.compute(assessment.id),
+    answers: core.answers.list(assessment.id),
+    evidence: core.evidence.list(false),
+    events: core.events.list(false),
+  });
+}
+
+export function estimateExport(core: Core, assessmentId?: string): Estimate {
+  const assessment = pickAssessment(core, assessmentId);
+  const profile = requireProfile(core);
+  const frozenView = { ...assessment, frozenAt: assessment.frozenAt ?? new Date().toISOString() };
+  const plan = planFor(core, frozenView, profile, { keyId: '0000000000000000', publicKeyLine: '' }, 'zh-CN', 'estimate', new Date());
+  const evidenceBytes = plan.files.reduce((n, f) => n + f.file.size, 0);
+  const perFile = 200; // zip headers, manifest lines
+  return { assessmentId: assessment.id, files: plan.files.length + 2, bytes: evidenceBytes + 512 * 1024 + plan.files.length * perFile };
+}
+
+export const makeBagId = (schoolCode: string, version: number, now: Date): string =>
+  `${schoolCode}-${now.toISOString().slice(0, 10).replace(/-/g, '')}-v${version}-${randomBytes(3).toString('hex')}`;
+
+export async function runExport(
+  deps: ExportDeps,
+  req: ExportRequest,
+  opts: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; now?: () => Date } = {},
+): Promise<ExportResult> {
+  const { core, vault } = deps;
+  const now = (opts.now ?? (() => new Date()))();
+  const progress = opts.onProgress ?? (() => undefined);
+  progress({ phase: 'preparing', bytesDone: 0, bytesTotal: 0 });
+
+  const finalPath = req.outPath;
+  const partialPath = `${finalPath}.partial`;
+  if (!existsSync(dirname(finalPath))) throw new PackageError('exportDeviceGone', dirname(finalPath), 'the target folder does not exist');
+  if (existsSync(finalPath) && !req.overwrite) throw new PackageError('exportTargetExists', finalPath);
+
+  const profile = requireProfile(core);
+  const picked = pickAssessment(core, req.assessmentId);
+  const key = vault.loadOrCreate();
+  const assessment = core.assessments.freeze(picked.id);
+  const locale = req.locale ?? core.settings.get().locale;
+  const bagId = makeBagId(profile.code, assessment.version, now);
+  const plan = planFor(core, assessment, profile, key, locale, bagId, now);
+  const evidence: EvidenceSource[] = plan.files.map((p) => {
+    const file = core.evidence.store.objectPath(p.file.sha256);
+    if (!existsSync(file)) throw new PackageError('exportSourceChanged', p.file.originalName, 'the stored file is missing');
+    return { path: p.path, file, size: p.file.size, sha256: p.file.sha256 };
+  });
+
+  let writer: SyncedFileWriter | null = null;
+  try {
+    if (opts.signal?.aborted) throw new PackageError('exportCancelled');
+    writer = await SyncedFileWriter.open(partialPath);
+    const closed = new Promise<void>((resolve) => (writer as SyncedFileWriter).once('close', () => resolve()));
+    const written = await writeReportPackage(writer, {
+      bagId,
+      key,
+      rotation: vault.rotationStatements(),
+      schoolCode: profile.code,
+      schoolName: profile.name,
+      assessmentId: assessment.id,
+      assessmentVersion: assessment.version,
+      appVersion: core.appVersion,
+      signedAt: now,
+      evidence,
+      report: (hashes) => plan.build(hashes),
+      html: renderReportHtml,
+      renderPdf: deps.renderPdf,
+      signal: opts.signal,
+      onProgress: (p) => progress({ phase: 'writing', bytesDone: p.bytesIn, bytesTotal: p.totalIn }),
+    });
+    await closed;
+    if (opts.signal?.aborted) throw new PackageError('exportCancelled');
+
+    const zipBytes = statSync(partialPath).size;
+    const verify = await verifyReportPackage(partialPath, {
+      trusted: [ownTrust(key, profile.code)],
+      onProgress: (done, total) => progress({ phase: 'verifying', bytesDone: done, bytesTotal: total }),
+    });
+    if (!verify.ok)
+      throw new PackageError('exportVerifyFailed', verify.failure?.file ?? undefined, `${verify.failure?.code ?? '?'}: ${verify.failure?.detail ?? ''}`);
+    if (opts.signal?.aborted) throw new PackageError('exportCancelled');
+    renameSync(partialPath, finalPath);
+    syncFolder(dirname(finalPath));
+    progress({ phase: 'done', bytesDone: zipBytes, bytesTotal: zipBytes });
+    return {
+      path: finalPath,
+      bagId,
+      bytes: zipBytes,
+      files: written.payloadFiles,
+      keyId: key.keyId,
+      assessmentId: assessment.id,
+      assessmentVersion: assessment.version,
+      verify: { ...verify, path: finalPath },
+    };
+  } catch (e) {
+    writer?.destroy();
+    await new Promise((r) => setImmediate(r));
+    rmSync(partialPath, { force: true });
+    throw toExportError(e, finalPath);
+  }
+}
+
+export const ownTrust = (key: SchoolKey, schoolCode: string): TrustedKey => ({
+  key: key.secret,
+  keyId: key.keyId,
+  label: 'this school',
+  schoolCode,
+  source: 'own',
+});
+
+/** Turns what the file system said into a message a person can act on. */
+export function toExportError(e: unknown, target: string): PackageError | Error {
+  if (e instanceof PackageError) return e;
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new PackageError('exportDiskFull', target, code);
+    case 'EIO':
+    case 'ENXIO':
+    case 'ENODEV':
+    case 'ENOENT':
+    case 'ESTALE':
+    case 'ENOTCONN':
+      return new PackageError('exportDeviceGone', target, code);
+    case 'EFBIG':
+      return new PackageError('exportWriteFailed', target, 'EFBIG: the file is too large for this drive (FAT32 allows 4 GB per file; use exFAT or NTFS)');
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return new PackageError('exportWriteFailed', target, `${code}: the drive is read-only or not writable`);
+    default:
+      return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+/** Makes the rename itself durable (POSIX); Windows has no directory fsync. */
+function syncFolder(dir: string): void {
+  if (process.platform === 'win32') return;
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some file systems (vfat over FUSE) refuse a directory fsync; the file itself is synced.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}

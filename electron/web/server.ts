@@ -1,0 +1,134 @@
+// Local web mode: the real back end and the built UI over HTTP on 127.0.0.1, like
+// Jupyter: a random token per run, exchanged once for an HttpOnly cookie.
+// Every request must name our Host and carry the token; API calls also need the
+// X-Selfcheck header (a cross-site page cannot send it without a CORS preflight, which we never grant).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { decodeJson } from '../../shared/api/codec';
+import { createAllHandlers, dispatch, type Handlers } from '../api';
+import type { Core } from '../services/core';
+import { hostAllowed, isAuthenticated, newToken, sessionCookie, tokenMatches } from './auth';
+import { serveEvidence, serveStatic } from './files';
+import { baseHeaders, badRequest, forbidden, sendError, sendJson } from './http';
+
+export const DEFAULT_BODY_LIMIT = 200 * 1024 * 1024;
+
+export interface WebServerOptions {
+  core: Core;
+  /** 0 = any free port. */
+  port: number;
+  /** The built UI (dist/renderer); null serves a page saying it is not built. */
+  rendererDir: string | null;
+  /** Defaults to every handler of the app (createAllHandlers). */
+  handlers?: Handlers;
+  bodyLimit?: number;
+  /** Fixed token (tests); a fresh random one otherwise. */
+  token?: string;
+}
+
+export interface WebServer {
+  port: number;
+  token: string;
+  /** http://127.0.0.1:PORT/?token=... : open it once to get the session cookie. */
+  url: string;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.pause();
+        reject(new BodyTooLarge());
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks, size)));
+    req.on('error', reject);
+  });
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const handlers = options.handlers ?? createAllHandlers(options.core);
+  const token = options.token ?? newToken();
+  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  let port = options.port;
+
+  const api = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
+    if (req.headers['x-selfcheck'] !== '1') return forbidden(res, 'X-Selfcheck header missing');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return badRequest(res, 'Content-Type must be application/json');
+    let args: unknown;
+    try {
+      const body = await readBody(req, limit);
+      args = body.length ? decodeJson(body.toString('utf8')) : {};
+    } catch (e) {
+      if (e instanceof BodyTooLarge) {
+        res.setHeader('Connection', 'close');
+        return sendError(res, 413, { code: 'invalid_args', message: 'web.tooLarge', params: { limitMb: Math.floor(limit / 1048576) } });
+      }
+      return badRequest(res, 'body is not valid JSON');
+    }
+    sendJson(res, 200, await dispatch(handlers, method, args));
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    baseHeaders(res);
+    if (!hostAllowed(req, port)) return forbidden(res, 'Host');
+    const url = req.url ?? '/';
+    // The one unauthenticated step: trade the printed URL's token for the cookie.
+    if (req.method === 'GET' && url.startsWith('/?')) {
+      const given = new URLSearchParams(url.slice(2)).get('token') ?? undefined;
+      if (given !== undefined) {
+        if (!tokenMatches(given, token)) return forbidden(res, 'token');
+        res.statusCode = 302;
+        res.setHeader('Set-Cookie', sessionCookie(port, token));
+        res.setHeader('Location', '/');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end();
+        return;
+      }
+    }
+    if (!isAuthenticated(req, port, token)) return forbidden(res, 'token');
+    if (url.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid_args', message: 'web.badRequest', detail: 'POST only' });
+      return api(req, res, url.slice(5).split('?')[0]!);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, { code: 'invalid_args', message: 'web.badRequest', detail: 'method' });
+    if (url.startsWith('/evidence/')) return serveEvidence(req, res, options.core);
+    return serveStatic(req, res, options.rendererDir);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('[selfcheck] web request failed', e);
+      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'internal' });
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_e, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,102 @@
+// Files proving this item: add (chooser or drop), caption and date, unlink, link from the library.
+import { useState } from 'react';
+import type { Item } from '../../../shared/template/schema';
+import type { ItemStatus } from '../../../shared/domain/status';
+import { useEvidence } from '../../store/evidence';
+import { toastError } from '../../store/toasts';
+import { useT } from '../../i18n/setup';
+import { formatBytes, pick } from '../../logic/format';
+import { FilePicker } from '../../components/FilePicker';
+import { EvidenceThumb } from '../../components/EvidenceThumb';
+import { EvidenceMetaEditor } from '../../components/EvidenceMetaEditor';
+import { Dialog } from '../../components/Dialog';
+
+export function EvidenceSection({ item, assessmentId, status, disabled }: { item: Item; assessmentId: string; status: ItemStatus | undefined; disabled: boolean }) {
+  const { t, locale } = useT();
+  const { files, importFiles, unlink, link } = useEvidence();
+  const [busy, setBusy] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const [query, setQuery] = useState('');
+  const target = { assessmentId, itemCode: item.code };
+  const isLinked = (f: (typeof files)[number]) => f.links.some((l) => l.assessmentId === assessmentId && l.itemCode === item.code);
+  const linked = files.filter(isLinked).sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+  const candidates = files.filter((f) => !isLinked(f) && `${f.originalName} ${f.caption}`.toLowerCase().includes(query.trim().toLowerCase()));
+
+  const add = async (chosen: File[]) => {
+    setBusy(true);
+    try {
+      await importFiles(chosen, { link: target });
+    } catch (error) {
+      toastError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="evidence-title">
+      <div className="section-head">
+        <h2 id="evidence-title">{t('item.evidenceTitle')}</h2>
+        <span className={status && status.evidenceCount < status.evidenceRequired ? 'evidence-count evidence-lacking' : 'evidence-count'} data-testid="item-evidence-count">
+          {t('checklist.evidenceOf', { n: status?.evidenceCount ?? linked.length, required: status?.evidenceRequired ?? item.evidence.minCount })}
+        </span>
+      </div>
+      <p className="muted">
+        {pick(item.evidence.description, locale)} ({item.evidence.kinds.map((k) => t(`evidenceKind.${k}`)).join(t('list.sep'))})
+      </p>
+      {!disabled && (
+        <div className="evidence-actions">
+          <FilePicker label={t('item.addFiles')} onFiles={add} disabled={busy} />
+          <button type="button" className="button" onClick={() => setPicking(true)}>
+            {t('item.linkExisting')}
+          </button>
+        </div>
+      )}
+      {busy && <p role="status">{t('item.uploading')}</p>}
+      {linked.length === 0 ? (
+        <p className="muted">{t('item.noEvidence')}</p>
+      ) : (
+        <ul className="evidence-list" aria-label={t('item.linkedFiles')}>
+          {linked.map((f) => (
+            <li key={f.id} className="evidence-card">
+              <a href={`#/evidence/${encodeURIComponent(f.id)}`} className="thumb-link" aria-label={t('evidence.open', { name: f.originalName })}>
+                <EvidenceThumb file={f} />
+              </a>
+              <div className="evidence-body">
+                <div className="file-name" title={f.originalName}>{f.originalName}</div>
+                <div className="muted small">{formatBytes(f.size, locale)}</div>
+                <EvidenceMetaEditor file={f} disabled={disabled} />
+              </div>
+              {!disabled && (
+                <button type="button" className="button button-small" onClick={() => unlink(f.id, target).catch(toastError)} aria-label={t('item.unlinkFile', { name: f.originalName })}>
+                  {t('item.unlink')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Dialog title={t('item.linkExisting')} open={picking} onClose={() => setPicking(false)} wide>
+        <label className="search">
+          <span className="visually-hidden">{t('evidence.search')}</span>
+          <input type="search" placeholder={t('evidence.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        {candidates.length === 0 ? (
+          <p className="muted">{t('item.nothingToLink')}</p>
+        ) : (
+          <ul className="pick-list">
+            {candidates.map((f) => (
+              <li key={f.id}>
+                <EvidenceThumb file={f} />
+                <span className="file-name">{f.caption || f.originalName}</span>
+                <button type="button" className="button button-small" onClick={() => link(f.id, target).catch(toastError)} aria-label={t('item.linkFile', { name: f.originalName })}>
+                  {t('item.link')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+// One checklist item: what it asks and why, the answer, its status in words, evidence, history.
+import type { Item, Template } from '../../../shared/template/schema';
+import type { Assessment } from '../../../shared/domain/assessment';
+import { useAssessment, itemByCode } from '../../store/assessment';
+import { useSession } from '../../store/session';
+import { useT } from '../../i18n/setup';
+import { formatDateTime, pick } from '../../logic/format';
+import { expectationInWords, reasonInWords } from '../../logic/words';
+import { href } from '../../router';
+import type { PageProps } from '../../routes';
+import { StatusBadge, KeyBadge, ConfidentialBadge } from '../../components/StatusBadge';
+import { ItemTypeIcon } from '../../components/ItemTypeIcon';
+import { Field } from '../../components/Field';
+import { Icon } from '../../components/Icon';
+import { NoAssessment } from '../NoAssessment';
+import { useAnswerDraft } from './useAnswerDraft';
+import { AnswerControl } from './AnswerControl';
+import { EventLogAnswer } from './EventLogAnswer';
+import { EvidenceSection } from './EvidenceSection';
+import { HistoryPanel } from './HistoryPanel';
+
+function Neighbours({ template, code }: { template: Template; code: string }) {
+  const { t, locale } = useT();
+  const all = template.areas.flatMap((a) => a.items);
+  const at = all.findIndex((i) => i.code === code);
+  const prev = all[at - 1];
+  const next = all[at + 1];
+  return (
+    <nav className="neighbours" aria-label={t('item.neighbours')}>
+      {prev ? (
+        <a className="button" href={href('item', prev.code)} rel="prev">
+          ← {prev.code} {pick(prev.title, locale)}
+        </a>
+      ) : (
+        <span />
+      )}
+      <span className="muted">{t('item.position', { n: at + 1, total: all.length })}</span>
+      {next ? (
+        <a className="button" href={href('item', next.code)} rel="next">
+          {next.code} {pick(next.title, locale)} →
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+function ItemBody({ item, template, assessment, areaTitle }: { item: Item; template: Template; assessment: Assessment; areaTitle: string }) {
+  const { t, locale } = useT();
+  const status = useAssessment((s) => s.statuses.get(item.code));
+  const schoolType = useSession((s) => s.profile?.schoolType);
+  const { value, note, change, saved } = useAnswerDraft(item.code);
+  const frozen = !!assessment.frozenAt;
+  const kind = item.type === 'event_log' ? template.eventKinds.find((k) => k.code === item.frequency.eventKind) : undefined;
+  const expectation = expectationInWords(item, schoolType, t, locale, kind ? pick(kind.label, locale) : '');
+
+  return (
+    <div className="page item-page">
+      <p className="breadcrumb">
+        <a href={href('checklist')}>{t('nav.checklist')}</a> / {areaTitle}
+      </p>
+      <div className="item-head">
+        <div>
+          <h1>
+            <span className="code">{item.code}</span> {pick(item.title, locale)}
+          </h1>
+          <div className="badges">
+            <ItemTypeIcon type={item.type} /> <span className="muted">{t(`itemType.${item.type}`)}</span>
+            {item.key && <KeyBadge />}
+            {item.confidential && <ConfidentialBadge />}
+          </div>
+        </div>
+        {status && (
+          <div className="item-status" aria-live="polite" data-testid="item-status">
+            <StatusBadge status={status.status} />
+          </div>
+        )}
+      </div>
+
+      {frozen && (
+        <div className="banner banner-frozen" role="note">
+          <Icon name="lock" />{' '}
+          {t('item.frozenBanner', { date: formatDateTime(assessment.frozenAt ?? '', locale) })}
+        </div>
+      )}
+
+      <div className="item-grid">
+        <div className="item-main">
+          <section className="card" aria-labelledby="answer-title">
+            <h2 id="answer-title">{t('item.answerTitle')}</h2>
+            <p className="expectation">
+              <strong>{t('item.target')}</strong> {expectation}
+            </p>
+            {item.type === 'event_log' ? (
+              <EventLogAnswer item={item} template={template} assessment={assessment} status={status} disabled={frozen} />
+            ) : (
+              <>
+                <AnswerControl item={item} value={value} disabled={frozen} label={t('item.answerLabel')} onChange={(v, mode) => change({ value: v }, mode)} />
+                {value !== null && !frozen && (
+                  <button type="button" className="link-button" onClick={() => change({ value: null }, 'now')}>
+                    {t('item.clear')}
+                  </button>
+                )}
+              </>
+            )}
+            <Field label={t('item.note')}>
+              {(p) => <textarea {...p} rows={2} value={note} maxLength={5000} disabled={frozen} onChange={(e) => change({ note: e.target.value }, 'typing')} />}
+            </Field>
+            {saved && <p className="muted small">{t('item.lastSaved', { who: saved.savedBy, when: formatDateTime(saved.savedAt, locale) })}</p>}
+          </section>
+
+          {status && status.reasons.length > 0 && (
+            <section className={`card reasons reasons-${status.status}`} aria-labelledby="reasons-title">
+              <h2 id="reasons-title">{t('item.whyStatus')}</h2>
+              <ul>
+                {status.reasons.map((r, i) => (
+                  <li key={i}>{reasonInWords(r, t)}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          <EvidenceSection item={item} assessmentId={assessment.id} status={status} disabled={frozen} />
+          <HistoryPanel item={item} assessmentId={assessment.id} currentRevision={saved?.revision} disabled={frozen} />
+        </div>
+
+        <aside className="item-side" aria-label={t('item.about')}>
+          <section className="card">
+            <h2>{t('item.guidance')}</h2>
+            <p className="prose">{pick(item.guidance, locale)}</p>
+          </section>
+          <section className="card">
+            <h2>{t('item.citations')}</h2>
+            <ul className="citations">
+              {item.citations.map((c, i) => {
+                const doc = template.documents.find((d) => d.id === c.doc);
+                return (
+                  <li key={i}>
+                    <cite>{doc ? pick(doc.title, locale) : c.doc}</cite>
+                    <span className="muted"> · {t('item.clause', { clause: c.clause })}</span>
+                    {doc && <div className="muted small">{pick(doc.issuer, locale)} · {doc.year}</div>}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+          <section className="card">
+            <h2>{t('item.weightTitle')}</h2>
+            <p>{t('item.weight', { weight: item.weight })}</p>
+            {item.key && <p className="muted small">{t('item.keyHint')}</p>}
+            {item.confidential && <p className="muted small">{t('item.confidentialHint')}</p>}
+          </section>
+        </aside>
+      </div>
+      <Neighbours template={template} code={item.code} />
+    </div>
+  );
+}
+
+export function ItemPage({ params }: PageProps) {
+  const { t, locale } = useT();
+  const { current, template } = useAssessment();
+  if (!current || !template) return <NoAssessment />;
+  const found = itemByCode(template, params[0] ?? '');
+  if (!found)
+    return (
+      <div className="page">
+        <div className="card empty">
+          <h1>{t('item.notFound', { code: params[0] ?? '' })}</h1>
+          <a className="button" href={href('checklist')}>{t('nav.checklist')}</a>
+        </div>
+      </div>
+    );
+  return <ItemBody key={`${current.id}/${found.item.code}`} item={found.item} template={template} assessment={current} areaTitle={pick(found.area.title, locale)} />;
+}

@@ -1,0 +1,25 @@
+// i18next resources for both languages: the interface texts plus the status reasons
+// (reasons.ts, written with the status logic). zh-CN is the default, English second.
+import { zhCN } from './zh-CN';
+import { en } from './en';
+import { reasonMessages } from './reasons';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Later trees win on conflicts; neither input is changed. */
+export function mergeMessages(...trees: Tree[]): Tree {
+  const out: Tree = {};
+  for (const tree of trees)
+    for (const [key, value] of Object.entries(tree)) {
+      const existing = out[key];
+      out[key] = typeof value === 'object' && typeof existing === 'object' ? mergeMessages(existing, value) : value;
+    }
+  return out;
+}
+
+export const resources = {
+  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN']) },
+  en: { translation: mergeMessages(en, reasonMessages.en) },
+};
+
+export const LOCALES = ['zh-CN', 'en'] as const;

@@ -1,0 +1,76 @@
+// Words for every status reason (shared/status/reasonKeys.ts), as i18next
+// interpolation strings. Keys are flat ('reason.met.value'); i18next finds flat
+// keys containing dots (ignoreJSONStructure, on by default), so this map can be
+// added to a namespace as it is. zh-CN messages use the *Zh parameters, en the
+// *En ones; numbers, dates and codes are shared. English avoids "1 files"
+// by putting counts after a colon.
+import type { Locale } from '../domain/settings';
+import type { ReasonKey } from '../status/reasonKeys';
+
+export const reasonMessages: Record<Locale, Record<ReasonKey, string>> = {
+  'zh-CN': {
+    'reason.met.value': '已达到要求',
+    'reason.met.noTarget': '已填写（本项无量化指标）',
+    'reason.met.events': '已记录 {{have}} 次活动，达到要求的 {{need}} 次',
+    'reason.unanswered': '尚未填写',
+    'reason.unanswered.wrongType': '保存的答案与本项题型不符（应为 {{expected}}，实为 {{got}}），请重新填写',
+    'reason.choice.unknownOption': '所选选项“{{option}}”已不在清单中，请重新选择',
+    'reason.events.noneYet': '尚未记录活动',
+    'reason.value.belowTarget': '填报为 {{value}}{{unitZh}}，低于要求的 {{target}}{{unitZh}}',
+    'reason.value.aboveTarget': '填报为 {{value}}{{unitZh}}，超过上限 {{target}}{{unitZh}}',
+    'reason.value.notEqual': '填报为 {{value}}{{unitZh}}，要求为 {{target}}{{unitZh}}',
+    'reason.value.outOfRange': '填报为 {{value}}{{unitZh}}，应在 {{min}}{{unitZh}} 至 {{max}}{{unitZh}} 之间',
+    'reason.yesNo.no': '回答为“否”，要求为“是”',
+    'reason.yesNo.yes': '回答为“是”，要求为“否”',
+    'reason.choice.notMeeting': '所选“{{optionZh}}”不符合要求',
+    'reason.multi.missingRequired': '缺少必选项：{{missingZh}}',
+    'reason.multi.tooFew': '已选 {{have}} 项，至少应选 {{need}} 项',
+    'reason.text.tooShort': '已填写 {{have}} 字，至少需要 {{need}} 字',
+    'reason.checklist.partial': '已完成 {{have}}/{{need}} 项，尚缺：{{missingZh}}',
+    'reason.checklist.none': '{{need}} 项均未完成',
+    'reason.events.short': '已记录 {{have}} 次活动，要求至少 {{need}} 次',
+    'reason.events.inProgress': '进行中：已记录 {{have}} 次，截至 {{due}} 应至少 {{need}} 次',
+    'reason.events.monthsMissing': '{{required}} 个月中有 {{covered}} 个月达到要求，未达到：{{missing}}',
+    'reason.events.quartersMissing': '{{required}} 个季度中有 {{covered}} 个季度达到要求，未达到：{{missing}}',
+    'reason.events.termsMissing': '{{required}} 个学期中有 {{covered}} 个学期达到要求，未达到：{{missing}}',
+    'reason.evidence.short': '佐证材料 {{have}} 份，要求至少 {{need}} 份',
+    'reason.na.schoolType': '本项不适用于本校的学校类型',
+    'reason.na.condition.flagTrue': '本项仅适用于{{fieldZh}}的学校',
+    'reason.na.condition.flagFalse': '本项不适用于{{fieldZh}}的学校',
+    'reason.na.condition.countMin': '本项仅适用于{{fieldZh}}不少于 {{value}} 的学校（本校为 {{actual}}）',
+    'reason.na.condition.countMax': '本项仅适用于{{fieldZh}}不超过 {{value}} 的学校（本校为 {{actual}}）',
+  },
+  en: {
+    'reason.met.value': 'Meets the requirement',
+    'reason.met.noTarget': 'Answered (this item sets no target)',
+    'reason.met.events': 'Events recorded: {{have}}, required: {{need}}',
+    'reason.unanswered': 'Not answered yet',
+    'reason.unanswered.wrongType':
+      'The saved answer is for another kind of question (expected {{expected}}, found {{got}}); please answer again',
+    'reason.choice.unknownOption': 'The chosen option "{{option}}" is no longer in the checklist; please choose again',
+    'reason.events.noneYet': 'No events recorded yet',
+    'reason.value.belowTarget': '{{value}}{{unitEn}} is below the required {{target}}{{unitEn}}',
+    'reason.value.aboveTarget': '{{value}}{{unitEn}} is above the limit of {{target}}{{unitEn}}',
+    'reason.value.notEqual': '{{value}}{{unitEn}} given, {{target}}{{unitEn}} required',
+    'reason.value.outOfRange': '{{value}}{{unitEn}} is outside the required range of {{min}} to {{max}}{{unitEn}}',
+    'reason.yesNo.no': 'Answered "No"; "Yes" is required',
+    'reason.yesNo.yes': 'Answered "Yes"; "No" is required',
+    'reason.choice.notMeeting': '"{{optionEn}}" does not meet the requirement',
+    'reason.multi.missingRequired': 'Required options not chosen: {{missingEn}}',
+    'reason.multi.tooFew': 'Options chosen: {{have}}, at least {{need}} required',
+    'reason.text.tooShort': 'Characters written: {{have}}, at least {{need}} required',
+    'reason.checklist.partial': '{{have}} of {{need}} parts done; missing: {{missingEn}}',
+    'reason.checklist.none': 'None of the {{need}} parts done',
+    'reason.events.short': 'Events recorded: {{have}}, at least {{need}} required',
+    'reason.events.inProgress': 'In progress: {{have}} recorded, at least {{need}} required by {{due}}',
+    'reason.events.monthsMissing': 'Requirement met in {{covered}} of {{required}} months; missing: {{missing}}',
+    'reason.events.quartersMissing': 'Requirement met in {{covered}} of {{required}} quarters; missing: {{missing}}',
+    'reason.events.termsMissing': 'Requirement met in {{covered}} of {{required}} terms; missing: {{missing}}',
+    'reason.evidence.short': 'Evidence files: {{have}}, at least {{need}} required',
+    'reason.na.schoolType': 'Does not apply to this type of school',
+    'reason.na.condition.flagTrue': 'Applies only to schools that {{fieldEn}}',
+    'reason.na.condition.flagFalse': 'Does not apply to schools that {{fieldEn}}',
+    'reason.na.condition.countMin': 'Applies only to schools with at least {{value}} {{fieldEn}} (this school: {{actual}})',
+    'reason.na.condition.countMax': 'Applies only to schools with at most {{value}} {{fieldEn}} (this school: {{actual}})',
+  },
+};

@@ -1,0 +1,161 @@
+// Export from a real back end: freeze, report.json and report.html from the
+// services, evidence in the bag, read-back verify, and the failure paths
+// (target exists, cancel, a full disk) that must leave no file under the final name.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReportJson } from '../../shared/report/schema';
+import { runExport, estimateExport } from '../../electron/package/export';
+import { PackageError } from '../../electron/package/errors';
+import { verifyReportPackage } from '../../electron/package/verify';
+import { tempDir } from '../fixtures/core';
+import { HOSTILE_TEXT, makeExportFixture, type ExportFixture } from './helpers/exportFixture';
+
+let fx: ExportFixture;
+let out: string;
+afterEach(() => {
+  fx?.tc.cleanup();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+async function unpack(zipPath: string): Promise<string> {
+  const dest = join(out, 'unpacked');
+  execFileSync('unzip', ['-q', '-o', zipPath, '-d', dest]);
+  const [bag] = readdirSync(dest);
+  return join(dest, bag as string);
+}
+
+test('export freezes the assessment, writes a package that verifies here and with the stock tools', async () => {
+  fx = await makeExportFixture();
+  out = tempDir('export-out-');
+  const target = join(out, 'report.zip');
+  const phases = new Set<string>();
+  const r = await runExport({ core: fx.core, vault: fx.vault }, { outPath: target }, { onProgress: (p) => phases.add(p.phase) });
+
+  expect(r.verify.ok).toBe(true);
+  expect([...phases]).toEqual(['preparing', 'writing', 'verifying', 'done']);
+  expect(readdirSync(out)).toEqual(['report.zip']); // no .partial left
+  expect(fx.core.assessments.get(fx.assessmentId).frozenAt).not.toBeNull();
+  expect(() =>
+    fx.core.answers.save({ assessmentId: fx.assessmentId, itemCode: 'SAF-01', value: { type: 'yes_no', value: false }, note: '' }),
+  ).toThrow();
+
+  const bag = await unpack(target);
+  expect(execFileSync('sha512sum', ['-c', 'tagmanifest-sha512.txt'], { cwd: bag, encoding: 'utf8' })).not.toMatch(/FAILED/);
+  const payload = execFileSync('sha512sum', ['-c', 'manifest-sha512.txt'], { cwd: bag, encoding: 'utf8' });
+  expect(payload).toMatch(/消防_预案_1\.jpg: OK/);
+  const publicKey = fx.vault.status().publicKeyLine as string;
+  const stock = execFileSync('minisign', ['-V', '-P', publicKey, '-m', 'tagmanifest-sha512.txt'], { cwd: bag, encoding: 'utf8' });
+  expect(stock).toContain('Signature and comment signature verified');
+
+  const report = ReportJson.parse(JSON.parse(readFileSync(join(bag, 'data/report.json'), 'utf8')));
+  expect(report.assessment).toMatchObject({ id: fx.assessmentId, version: 1, replaces: null });
+  expect(report.school.code).toBe('1430000001');
+  const saf01 = report.items.find((i) => i.code === 'SAF-01');
+  expect(saf01).toMatchObject({ status: expect.any(String), valueText: '是', confidential: false });
+  expect(saf01?.evidence[0]?.path).toMatch(/^data\/evidence\/[0-9a-f]{12}-消防_预案_1\.jpg$/);
+  expect(saf01?.reasons.every((x) => x.text.length > 0 && !x.text.includes('{{'))).toBe(true);
+  expect(report.events.map((e) => e.title)).toEqual(['秋季消防演练']);
+  expect(report.events[0]?.evidence).toHaveLength(1);
+
+  // Confidential: status only; its value, note, caption and file stay home.
+  const secret = report.items.find((i) => i.code === 'SAF-03');
+  expect(secret).toMatchObject({ confidential: true, reasons: [], evidence: [] });
+  expect(secret?.value).toBeUndefined();
+  const everything = readdirSync(join(bag, 'data/evidence')).join('\n') + readFileSync(join(bag, 'data/report.json'), 'utf8') + readFileSync(join(bag, 'data/report.html'), 'utf8');
+  expect(everything).not.toMatch(/SECRET-NOTE|SECRET-CAPTION|guards\.pdf/);
+
+  // Template and school text is escaped in the HTML; there are no scripts; evidence links are relative.
+  const html = readFileSync(join(bag, 'data/report.html'), 'utf8');
+  expect(html).not.toContain(HOSTILE_TEXT);
+  expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
+  expect(html).not.toMatch(/<script/i);
+  const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] as string);
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const h of hrefs) expect(existsSync(join(bag, 'data', decodeURIComponent(h)))).toBe(true);
+  expect(html).toContain(r.keyId);
+});
+
+test('edits after an export make a new version that names the one it replaces', async () => {
+  fx = await makeExportFixture();
+  out = tempDir('export-out-');
+  const first = await runExport({ core: fx.core, vault: fx.vault }, { outPath: join(out, 'v1.zip') });
+  const next = fx.core.assessments.continueFrozen(fx.assessmentId, 'tester');
+  fx.core.answers.save({ assessmentId: next.id, itemCode: 'SAF-01', value: { type: 'yes_no', value: false }, note: '整改中' });
+  // With the old version replaced, the new one is the only candidate: no id needed.
+  const second = await runExport({ core: fx.core, vault: fx.vault }, { outPath: join(out, 'v2.zip'), locale: 'en' });
+  expect(second.assessmentId).toBe(next.id);
+  expect(second.assessmentVersion).toBe(2);
+  expect(second.bagId).not.toBe(first.bagId);
+  const bag = await unpack(join(out, 'v2.zip'));
+  const report = ReportJson.parse(JSON.parse(readFileSync(join(bag, 'data/report.json'), 'utf8')));
+  expect(report.assessment).toMatchObject({ version: 2, replaces: fx.assessmentId });
+  expect(report.language).toBe('en');
+  expect(report.items.find((i) => i.code === 'SAF-01')?.valueText).toBe('No');
+});
+
+test('an existing file of the final name is not overwritten unless asked', async () => {
+  fx = await makeExportFixture();
+  out = tempDir('export-out-');
+  const target = join(out, 'r.zip');
+  await runExport({ core: fx.core, vault: fx.vault }, { outPath: target });
+  const before = readFileSync(target);
+  await expect(runExport({ core: fx.core, vault: fx.vault }, { outPath: target })).rejects.toMatchObject({ code: 'exportTargetExists' });
+  expect(readFileSync(target).equals(before)).toBe(true);
+  const again = await runExport({ core: fx.core, vault: fx.vault }, { outPath: target, overwrite: true });
+  expect(again.verify.ok).toBe(true);
+});
+
+test('estimate counts the evidence that will go in', async () => {
+  fx = await makeExportFixture();
+  const est = estimateExport(fx.core);
+  const files = fx.core.evidence.list(false);
+  const open = files.filter((f) => f.originalName !== 'guards.pdf'); // the confidential item's file stays home
+  expect(est.files).toBe(open.length + 2);
+  expect(est.bytes).toBeGreaterThan(open.reduce((n, f) => n + f.size, 0));
+});
+
+test('cancelling during the write leaves neither a partial nor a final file', async () => {
+  fx = await makeExportFixture({ bigFileBytes: 40 * 1024 * 1024 });
+  out = tempDir('export-out-');
+  const target = join(out, 'cancelled.zip');
+  const ac = new AbortController();
+  const run = runExport(
+    { core: fx.core, vault: fx.vault },
+    { outPath: target },
+    { signal: ac.signal, onProgress: (p) => p.phase === 'writing' && p.bytesDone > 1024 * 1024 && ac.abort() },
+  );
+  await expect(run).rejects.toMatchObject({ code: 'exportCancelled' });
+  expect(readdirSync(out)).toEqual([]);
+});
+
+describe('a full disk', () => {
+  let mnt: string;
+  let mounted = false;
+  beforeAll(() => {
+    mnt = tempDir('tiny-disk-');
+    const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mnt]);
+    mounted = r.status === 0;
+    if (!mounted) console.warn(`SKIPPED: cannot mount a 2 MB tmpfs for the ENOSPC test (${r.stderr?.toString().trim()})`);
+  });
+  afterAll(() => {
+    if (mounted) spawnSync('umount', [mnt]);
+    rmSync(mnt, { recursive: true, force: true });
+  });
+
+  test('ENOSPC ends the export with "disk full" and nothing under the final name', async () => {
+    if (!mounted) return;
+    fx = await makeExportFixture({ bigFileBytes: 4 * 1024 * 1024 });
+    const target = join(mnt, 'full.zip');
+    const err = await runExport({ core: fx.core, vault: fx.vault }, { outPath: target }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PackageError);
+    expect(err).toMatchObject({ code: 'exportDiskFull', i18nKey: 'package.exportDiskFull' });
+    expect(readdirSync(mnt)).toEqual([]);
+    // The data folder is untouched: the same export to a roomy folder still works.
+    out = tempDir('export-out-');
+    mkdirSync(out, { recursive: true });
+    const ok = await runExport({ core: fx.core, vault: fx.vault }, { outPath: join(out, 'ok.zip') });
+    expect((await verifyReportPackage(ok.path, { trusted: [] })).failure?.code).toBe('sigKeyNotTrusted');
+    expect(ok.verify.ok).toBe(true);
+  });
+});

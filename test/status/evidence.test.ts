@@ -1,0 +1,81 @@
+// Evidence files against the item's minimum count.
+import { ev, keys, statusOf, type ItemSpec } from './fixtures';
+
+const yesNo: ItemSpec = { code: 'EVD-01', type: 'yes_no', minEvidence: 2 };
+const answered = (value: boolean) => ({ answers: { 'EVD-01': { type: 'yes_no' as const, value } } });
+
+describe('evidence shortfall', () => {
+  it('turns a met value into partly met, the evidence reason first', () => {
+    const s = statusOf(yesNo, { ...answered(true), evidenceCounts: { 'EVD-01': 1 } });
+    expect(s.status).toBe('partly_met');
+    expect(s.reasons).toEqual([
+      { key: 'reason.evidence.short', params: { have: 1, need: 2 } },
+      { key: 'reason.met.value', params: {} },
+    ]);
+    expect(s.evidenceCount).toBe(1);
+    expect(s.evidenceRequired).toBe(2);
+  });
+  it('leaves a met value met with enough files', () => {
+    const s = statusOf(yesNo, { ...answered(true), evidenceCounts: { 'EVD-01': 2 } });
+    expect(s.status).toBe('met');
+    expect(keys(s)).toEqual(['reason.met.value']);
+  });
+  it('keeps a not met value not met, adding the evidence reason after the main one', () => {
+    const s = statusOf(yesNo, answered(false));
+    expect(s.status).toBe('not_met');
+    expect(keys(s)).toEqual(['reason.yesNo.no', 'reason.evidence.short']);
+  });
+  it('keeps partly met partly met, adding the evidence reason', () => {
+    const checklist: ItemSpec = {
+      code: 'EVD-02',
+      type: 'checklist',
+      minEvidence: 1,
+      parts: ['a', 'b'].map((value) => ({ value, label: { 'zh-CN': value, en: value } })),
+    };
+    const s = statusOf(checklist, { answers: { 'EVD-02': { type: 'checklist', parts: ['a'] } } });
+    expect(s.status).toBe('partly_met');
+    expect(keys(s)).toEqual(['reason.checklist.partial', 'reason.evidence.short']);
+  });
+  it('says nothing about evidence while the item is unanswered', () => {
+    const s = statusOf(yesNo);
+    expect(s.status).toBe('unanswered');
+    expect(keys(s)).toEqual(['reason.unanswered']);
+  });
+  it('rejects a count that is not a whole number of files, naming the item', () => {
+    expect(() => statusOf(yesNo, { ...answered(true), evidenceCounts: { 'EVD-01': -1 } })).toThrow(/EVD-01/);
+  });
+});
+
+describe('evidence of event_log items', () => {
+  const drills: ItemSpec = {
+    code: 'EVD-03',
+    type: 'event_log',
+    frequency: { eventKind: 'drill', min: 1, per: 'period' },
+    minEvidence: 4,
+  };
+  const events = [
+    ev('drill', '2024-10-10', ['f1', 'f2']),
+    ev('drill', '2024-11-10', ['f2', 'f3']), // f2 documents both drills: counted once
+    ev('drill', '2024-08-10', ['f8']), // before the period: not counted, nor its file
+    ev('meeting', '2024-10-10', ['f9']), // another kind: not this item's evidence
+  ];
+
+  it('adds the distinct files of the counted events to the directly linked ones', () => {
+    // direct 1 + distinct event files {f1, f2, f3} = 4
+    const s = statusOf(drills, { events, evidenceCounts: { 'EVD-03': 1 } });
+    expect(s.evidenceCount).toBe(1 + 3);
+    expect(s.eventCount).toBe(2);
+    expect(s.status).toBe('met');
+  });
+  it('turns met events into partly met when files are short', () => {
+    const s = statusOf(drills, { events });
+    expect(s.status).toBe('partly_met');
+    expect(s.reasons[0]).toEqual({ key: 'reason.evidence.short', params: { have: 3, need: 4 } });
+    expect(keys(s)).toEqual(['reason.evidence.short', 'reason.met.events']);
+  });
+  it('does not answer an event_log item by files alone', () => {
+    const s = statusOf(drills, { asOf: '2025-03-01', evidenceCounts: { 'EVD-03': 5 } });
+    expect(s.status).toBe('unanswered');
+    expect(keys(s)).toEqual(['reason.events.noneYet']);
+  });
+});

@@ -1,6 +1,6 @@
 // Two projects: fast unit/service suites, and end-to-end suites that drive
 // Debian's Chromium against the local web mode (they need `npm run build`).
-const transform = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] };
+const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 module.exports = {
   projects: [
     {
@@ -15,7 +15,6 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      maxWorkers: 1,
     },
   ],
   testTimeout: 60000,

@@ -32,9 +32,12 @@ export class EvidenceFileStore {
     return join(this.root, 'thumbs', sha.slice(0, 2), `${sha}.jpg`);
   }
 
-  /** Stores bytes under their hash (no-op when an intact copy is already there). */
-  async put(bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
-    const sha = sha256Hex(bytes);
+  /**
+   * Stores bytes under their hash (no-op when an intact copy is already there).
+   * `knownSha` saves hashing twice when the caller has just hashed the same bytes.
+   */
+  async put(bytes: Uint8Array, knownSha?: string): Promise<{ sha256: string; size: number }> {
+    const sha = knownSha ?? sha256Hex(bytes);
     const path = this.objectPath(sha);
     if ((await sizeOf(path)) !== bytes.byteLength) await writeFileDurable(path, bytes);
     return { sha256: sha, size: bytes.byteLength };

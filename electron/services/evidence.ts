@@ -80,8 +80,8 @@ export class EvidenceService {
     const sha = source ? sha256Hex(stored.bytes) : sourceSha;
     const release = this.store.hold(source ? [sha, sourceSha] : [sha]);
     try {
-      await this.store.put(stored.bytes);
-      if (source?.kept) await this.store.put(input.bytes);
+      await this.store.put(stored.bytes, sha);
+      if (source?.kept) await this.store.put(input.bytes, sourceSha);
       if (thumb) await this.store.putThumb(sha, thumb);
       // The files are durable; only now may a row point at them.
       const id = this.ctx.db.transaction((): string => {

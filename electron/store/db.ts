@@ -34,8 +34,17 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/**
+ * Electron loads a second build of the native addon, made for its own ABI
+ * (scripts/electron-native.mjs); Node, the CLI and tests keep the default one.
+ */
+let nativeBinding: string | undefined;
+export function useNativeBinding(path: string): void {
+  nativeBinding = path;
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, { readonly: options.readonly ?? false });
+  const db = new Database(file, { readonly: options.readonly ?? false, nativeBinding });
   try {
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) db.pragma('journal_mode = WAL');

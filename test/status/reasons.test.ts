@@ -68,15 +68,16 @@ describe('reason messages', () => {
 
 describe('reasons emitted by computeSummary', () => {
   it('all have words in both languages with no placeholder left', async () => {
-    const choice = (v: string, meets: boolean) => ({ value: v, label: { 'zh-CN': `选${v}`, en: `opt ${v}` }, meets });
+    const option = (v: string) => ({ value: v, label: { 'zh-CN': `选${v}`, en: `opt ${v}` } });
+    const choice = (v: string, meets: boolean) => ({ ...option(v), meets });
     const template = makeTemplate({
       MIX: [
         { code: 'MIX-01', type: 'yes_no', minEvidence: 1 },
         { code: 'MIX-02', type: 'number', unit: { 'zh-CN': '人', en: 'people' }, target: { op: 'between', min: 1, max: 2 } },
         { code: 'MIX-03', type: 'single_choice', options: [choice('a', true), choice('b', false)] },
-        { code: 'MIX-04', type: 'multi_choice', options: [choice('a', true), choice('b', true)], required: ['a'], minSelected: 2 },
+        { code: 'MIX-04', type: 'multi_choice', options: [option('a'), option('b')], required: ['a'], minSelected: 2 },
         { code: 'MIX-05', type: 'text', minLength: 10 },
-        { code: 'MIX-06', type: 'checklist', parts: [choice('a', true), choice('b', true)] },
+        { code: 'MIX-06', type: 'checklist', parts: [option('a'), option('b')] },
         { code: 'MIX-07', type: 'event_log', frequency: { eventKind: 'drill', min: 1, per: 'month' } },
         { code: 'MIX-08', type: 'event_log', frequency: { eventKind: 'lesson', min: 2, per: 'week' } },
         { code: 'MIX-09', type: 'yes_no', applicability: { conditions: [{ kind: 'count', field: 'classes', op: 'gte', value: 12 }] } },

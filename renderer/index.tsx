@@ -5,18 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { initBridge } from './bridge';
 import { initI18n } from './i18n/setup';
 import { App } from './App';
-import iconUrl from './icon.svg';
-
-function setIcon(): void {
-  const link = document.createElement('link');
-  link.rel = 'icon';
-  link.href = iconUrl;
-  document.head.appendChild(link);
-}
 
 async function start(): Promise<void> {
   initBridge();
-  setIcon();
   await initI18n('zh-CN'); // the saved language is applied as soon as settings load
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');

@@ -74,6 +74,7 @@ if (existsSync(r('renderer/index.tsx'))) {
     }).then(() => {
       copyFileSync(r('renderer/index.html'), r('dist/renderer/index.html'));
       if (existsSync(r('renderer/styles.css'))) copyFileSync(r('renderer/styles.css'), r('dist/renderer/styles.css'));
+      if (existsSync(r('renderer/icon.svg'))) copyFileSync(r('renderer/icon.svg'), r('dist/renderer/icon.svg'));
     }),
   );
 }

@@ -1,6 +1,11 @@
 // The content-addressed evidence folder: <root>/ab/cd/<sha256>, thumbnails under
 // <root>/thumbs/ab/<sha256>.jpg. Files are written durably before any row points at them
 // and removed only by `sweep`, which keeps everything the caller says is referenced.
+//
+// Why the mutex: a sweep decides "unreferenced" and then unlinks, with an await in between;
+// an import of the same bytes must not slip its write (or its "already there" check) into
+// that gap. Writes and each sweep decision+unlink therefore run one at a time, and an import
+// holds its hashes (see `hold`) from before its write until after its row commits.
 import { createHash } from 'node:crypto';
 import { lstat, readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -17,8 +22,9 @@ export interface SweepResult {
 }
 
 export class EvidenceFileStore {
-  /** Hashes being imported right now: written to disk but not yet in a committed row. */
+  /** Hashes being imported right now: on disk (or about to be) but not yet in a committed row. */
   private readonly inFlight = new Map<string, number>();
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly root: string) {}
 
@@ -35,16 +41,20 @@ export class EvidenceFileStore {
   /**
    * Stores bytes under their hash (no-op when an intact copy is already there).
    * `knownSha` saves hashing twice when the caller has just hashed the same bytes.
+   * Callers hold the hash (see `hold`) until the row naming it has committed.
    */
-  async put(bytes: Uint8Array, knownSha?: string): Promise<{ sha256: string; size: number }> {
+  put(bytes: Uint8Array, knownSha?: string): Promise<{ sha256: string; size: number }> {
     const sha = knownSha ?? sha256Hex(bytes);
     const path = this.objectPath(sha);
-    if ((await sizeOf(path)) !== bytes.byteLength) await writeFileDurable(path, bytes);
-    return { sha256: sha, size: bytes.byteLength };
+    return this.exclusive(async () => {
+      if ((await sizeOf(path)) !== bytes.byteLength) await writeFileDurable(path, bytes);
+      return { sha256: sha, size: bytes.byteLength };
+    });
   }
 
-  async putThumb(sha: string, bytes: Uint8Array): Promise<void> {
-    await writeFileDurable(this.thumbPath(sha), bytes);
+  putThumb(sha: string, bytes: Uint8Array): Promise<void> {
+    const path = this.thumbPath(sha);
+    return this.exclusive(() => writeFileDurable(path, bytes));
   }
 
   async has(sha: string): Promise<boolean> {
@@ -69,30 +79,42 @@ export class EvidenceFileStore {
   /**
    * Removes stored files whose hash `isReferenced` rejects (and that no import holds),
    * their thumbnails likewise, and temp files older than `tempMaxAgeMs`.
+   * Files whose names are not ours (not a hash, not a temp file) are never touched.
    */
   async sweep(isReferenced: (sha: string) => boolean, tempMaxAgeMs: number, now = Date.now()): Promise<SweepResult> {
     const result: SweepResult = { filesRemoved: 0, bytesFreed: 0, tempsRemoved: 0 };
-    // Order matters: an import holds its hash until after its row commits, so checking the
-    // hold first and the database second never misses a file that is being added.
+    // Hold first, database second: an import holds its hash until after its row commits,
+    // so this order never misses a file that is being added.
     const keep = (sha: string): boolean => this.inFlight.has(sha) || isReferenced(sha);
     for (const file of await walk(this.root)) {
       const name = basename(file);
-      const info = await lstat(file).catch(() => null);
-      if (!info || !info.isFile()) continue;
       if (name.includes(TEMP_MARK)) {
-        if (now - info.mtimeMs >= tempMaxAgeMs) {
+        const info = await lstat(file).catch(() => null);
+        if (info?.isFile() && now - info.mtimeMs >= tempMaxAgeMs) {
           await rm(file, { force: true });
           result.tempsRemoved++;
         }
         continue;
       }
       const sha = name.endsWith('.jpg') ? name.slice(0, -4) : name;
-      if (!SHA.test(sha) || keep(sha)) continue; // never touch what we did not name
-      await rm(file, { force: true });
-      result.filesRemoved++;
-      result.bytesFreed += info.size;
+      if (!SHA.test(sha)) continue;
+      await this.exclusive(async () => {
+        if (keep(sha)) return;
+        const info = await lstat(file).catch(() => null);
+        if (!info?.isFile()) return;
+        await rm(file, { force: true });
+        result.filesRemoved++;
+        result.bytesFreed += info.size;
+      });
     }
     return result;
+  }
+
+  /** Runs `fn` after every earlier exclusive task has settled. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 }
 

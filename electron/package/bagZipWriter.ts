@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { PassThrough, Transform, type Readable, type Writable } from 'node:stream';
 import { ZipFile } from 'yazl';
+import './fastCrc32';
 import { BAGIT_TXT, PAYLOAD_DIR, TAG, formatBagInfo, formatManifest, payloadOxum, type ManifestLine } from './bagit';
 import { PackageError } from './errors';
 

@@ -23,7 +23,7 @@ export class SyncedFileWriter extends Writable {
   /** Creates (or truncates) the file with owner read/write and everyone read. */
   static open(path: string, opts: { syncEvery?: number; onWritten?: (written: number, synced: number) => void } = {}): Promise<SyncedFileWriter> {
     return new Promise((resolve, reject) =>
-      open(path, 'w', 0o644, (err, fd) => (err ? reject(err) : resolve(new SyncedFileWriter(fd, opts.syncEvery ?? 16 * 1024 * 1024, opts.onWritten)))),
+      open(path, 'w', 0o644, (err, fd) => (err ? reject(err) : resolve(new SyncedFileWriter(fd, opts.syncEvery ?? 32 * 1024 * 1024, opts.onWritten)))),
     );
   }
 

@@ -4,7 +4,7 @@
 // code and the file at fault; it never throws for a bad package.
 import { parseCommentJson, ReportComment } from '../../shared/report/signedComment';
 import { digestReport, REPORT_FORMAT, REPORT_FORMAT_VERSION, ReportJson } from '../../shared/report/schema';
-import type { KeyTrust, PackageVerifyResult, VerifyCheck, VerifyStage } from '../../shared/report/verifyResult';
+import type { PackageVerifyResult, VerifyCheck, VerifyStage } from '../../shared/report/verifyResult';
 import { VERIFY_STAGES } from '../../shared/report/verifyResult';
 import type { TrustedKey } from '../keys/types';
 import { TAG } from './bagit';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { EvidenceFile } from '../../shared/domain/evidence';
 import { EvidenceFileStore, sha256Hex } from '../evidence/fileStore';
 import { downscalePhoto, imageSize, makeThumbnail, type ImageSize } from '../evidence/images';
-import { sniffType } from '../evidence/sniff';
+import { sniffType, type SniffedType } from '../evidence/sniff';
 import type { AssessmentService } from './assessments';
 import type { ServiceContext } from './context';
 import { isoNow } from './context';
@@ -59,10 +59,25 @@ export class EvidenceService {
     if (input.eventId) this.checkEventTarget(input.eventId);
     const type = await sniffType(input.bytes, input.name);
     const sourceSha = sha256Hex(input.bytes);
+    // Held for the whole import, so a concurrent purge never removes these bytes under us.
+    const release = this.store.hold([sourceSha]);
+    try {
+      const existing = findRowByHash(this.ctx.db, sourceSha);
+      if (existing && (await this.store.has(existing.sha256))) {
+        const reused = this.reuse(existing.id, input);
+        if (reused) return reused;
+      }
+      const id = await this.storeNew(input, type, sourceSha);
+      const added = this.reuse(id, input);
+      if (!added) throw notFound('evidence.notFound', id);
+      return added;
+    } finally {
+      release();
+    }
+  }
 
-    const existing = findRowByHash(this.ctx.db, sourceSha);
-    if (existing && (await this.store.has(existing.sha256))) return this.reuse(existing.id, input);
-
+  /** Writes the file(s) durably, then commits the row; returns the row id (an existing one if the bytes raced in). */
+  private async storeNew(input: ImportEvidence, type: SniffedType, sourceSha: string): Promise<string> {
     const settings = this.deps.settings.get();
     let stored = { bytes: input.bytes, mime: type.mime, size: null as ImageSize | null };
     let source: { sha: string; mime: string; size: number; kept: boolean } | null = null;
@@ -78,15 +93,15 @@ export class EvidenceService {
       thumb = await makeThumbnail(stored.bytes);
     }
     const sha = source ? sha256Hex(stored.bytes) : sourceSha;
-    const release = this.store.hold(source ? [sha, sourceSha] : [sha]);
+    const release = this.store.hold([sha]);
     try {
       await this.store.put(stored.bytes, sha);
       if (source?.kept) await this.store.put(input.bytes, sourceSha);
       if (thumb) await this.store.putThumb(sha, thumb);
       // The files are durable; only now may a row point at them.
-      const id = this.ctx.db.transaction((): string => {
+      return this.ctx.db.transaction((): string => {
         const raced = findRowByHash(this.ctx.db, sourceSha) ?? findRowByHash(this.ctx.db, sha);
-        if (raced) return raced.id; // the same bytes were imported concurrently (or re-imported after a lost file)
+        if (raced) return raced.id; // the same bytes were imported concurrently
         const row: EvidenceRow = {
           id: randomUUID(),
           sha256: sha,
@@ -117,23 +132,26 @@ export class EvidenceService {
           .run(row);
         return row.id;
       }).immediate();
-      return this.reuse(id, input);
     } finally {
       release();
     }
   }
 
-  /** Same bytes again: the one row comes back (undeleted), with the new caption and links. */
-  private reuse(id: string, input: ImportEvidence): EvidenceFile {
+  /**
+   * Same bytes again: the one row comes back (undeleted), with the new caption and links.
+   * Null when the row no longer exists (purged meanwhile).
+   */
+  private reuse(id: string, input: ImportEvidence): EvidenceFile | null {
     const db = this.ctx.db;
-    db.transaction(() => {
-      db.prepare('UPDATE evidence_files SET deleted_at = NULL WHERE id = ?').run(id);
+    const found = db.transaction((): boolean => {
+      if (db.prepare('UPDATE evidence_files SET deleted_at = NULL WHERE id = ?').run(id).changes === 0) return false;
       if (input.caption !== undefined && input.caption !== '') db.prepare('UPDATE evidence_files SET caption = ? WHERE id = ?').run(input.caption, id);
       if (input.takenOn !== undefined) db.prepare('UPDATE evidence_files SET taken_on = ? WHERE id = ?').run(input.takenOn, id);
       if (input.link) this.insertLink(id, input.link);
       if (input.eventId) this.insertEventLink(id, input.eventId);
+      return true;
     }).immediate();
-    return this.get(id);
+    return found ? this.get(id) : null;
   }
 
   update(id: string, patch: { caption?: string; takenOn?: string | null }): EvidenceFile {

@@ -49,8 +49,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
         reject(new BodyTooLarge());
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks, size)));
+    let ended = false;
+    req.on('end', () => {
+      ended = true;
+      resolve(Buffer.concat(chunks, size));
+    });
     req.on('error', reject);
+    req.on('close', () => {
+      if (!ended) reject(new Error('request aborted'));
+    });
   });
 }
 

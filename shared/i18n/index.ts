@@ -3,6 +3,7 @@
 import { zhCN } from './zh-CN';
 import { en } from './en';
 import { reasonMessages } from './reasons';
+import { packageMessages } from '../report/messages';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,8 +19,8 @@ export function mergeMessages(...trees: Tree[]): Tree {
 }
 
 export const resources = {
-  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN']) },
-  en: { translation: mergeMessages(en, reasonMessages.en) },
+  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN']) },
+  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en) },
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -84,6 +84,22 @@ describe('evidence garbage collection', () => {
     expect(allFiles(t.core.paths.evidence).sort()).toEqual(before);
   });
 
+  test('a purge racing a re-import of the same bytes never leaves a row without its file', async () => {
+    for (let round = 0; round < 12; round++) {
+      const bytes = pdf(`race ${round}`);
+      const first = await t.core.evidence.import({ name: 'a.pdf', bytes });
+      t.core.evidence.delete(first.id);
+      clock += 40 * DAY;
+      const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const [, again] = await Promise.all([
+        delay(round % 4).then(() => t.core.purgeEvidence({ olderThanDays: 30 })),
+        delay((round * 3) % 5).then(() => t.core.evidence.import({ name: 'again.pdf', bytes })),
+      ]);
+      expect(again.deletedAt).toBeNull();
+      for (const f of t.core.evidence.list(true)) expect([f.id, existsSync(t.core.evidence.store.objectPath(f.sha256))]).toEqual([f.id, true]);
+    }
+  });
+
   test('start-up maintenance removes crash leftovers', async () => {
     const f = await t.core.evidence.import({ name: 'a.pdf', bytes: pdf('start') });
     const temp = `${t.core.evidence.store.objectPath(f.sha256)}.tmp-dead01`;

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeJson, encodeJson } from '../../shared/api/codec';
 import { startWebServer, type WebServer } from '../../electron/web/server';
@@ -34,6 +34,7 @@ describe('web-mode server', () => {
   afterEach(async () => {
     await web.close();
     t.cleanup();
+    rmSync(root, { recursive: true, force: true });
   });
 
   test('listens on 127.0.0.1 and prints a token URL', () => {
@@ -139,7 +140,6 @@ describe('web-mode server', () => {
   test('an evidence file replaced by a link out of the store is not served', async () => {
     const f = await t.core.evidence.import({ name: 'p.pdf', bytes: new TextEncoder().encode('%PDF-1.4 x') });
     const path = t.core.evidence.store.objectPath(f.sha256);
-    const { rmSync } = await import('node:fs');
     rmSync(path);
     symlinkSync(join(root, 'secret.txt'), path);
     const r = await request(web.port, `/evidence/${f.sha256}/original`, { headers: auth });

@@ -2,5 +2,9 @@
 import type { CliCommand } from '../command';
 import { demoCommand } from './demo';
 import { serveCommand } from './serve';
+import { exportCommand } from './export';
+import { keysCommand } from './keys';
+import { templatePackageCommand } from './templatePackage';
+import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand, exportCommand, verifyCommand, keysCommand, templatePackageCommand];

@@ -50,7 +50,7 @@ Exit code 0 only when every package verifies.`,
     );
     if (positionals.length === 0) throw new UsageError('name at least one package file');
     const locale = cliLocale(values.lang);
-    let dataDir: string | null = null;
+    let dataDir: string | null;
     try {
       dataDir = resolveDataDir(values['data-dir']);
     } catch (e) {

@@ -19,7 +19,8 @@ export function EvidenceSection({ item, assessmentId, status, disabled }: { item
   const [query, setQuery] = useState('');
   const target = { assessmentId, itemCode: item.code };
   const isLinked = (f: (typeof files)[number]) => f.links.some((l) => l.assessmentId === assessmentId && l.itemCode === item.code);
-  const linked = files.filter(isLinked).sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+  // Photos first (they say the most at a glance), then in the order they were added.
+  const linked = files.filter(isLinked).sort((a, b) => Number(b.hasThumbnail) - Number(a.hasThumbnail) || a.addedAt.localeCompare(b.addedAt));
   const candidates = files.filter((f) => !isLinked(f) && `${f.originalName} ${f.caption}`.toLowerCase().includes(query.trim().toLowerCase()));
 
   const add = async (chosen: File[]) => {
@@ -44,15 +45,6 @@ export function EvidenceSection({ item, assessmentId, status, disabled }: { item
       <p className="muted">
         {pick(item.evidence.description, locale)} ({item.evidence.kinds.map((k) => t(`evidenceKind.${k}`)).join(t('list.sep'))})
       </p>
-      {!disabled && (
-        <div className="evidence-actions">
-          <FilePicker label={t('item.addFiles')} onFiles={add} disabled={busy} />
-          <button type="button" className="button" onClick={() => setPicking(true)}>
-            {t('item.linkExisting')}
-          </button>
-        </div>
-      )}
-      {busy && <p role="status">{t('item.uploading')}</p>}
       {linked.length === 0 ? (
         <p className="muted">{t('item.noEvidence')}</p>
       ) : (
@@ -76,6 +68,15 @@ export function EvidenceSection({ item, assessmentId, status, disabled }: { item
           ))}
         </ul>
       )}
+      {!disabled && (
+        <div className="evidence-actions">
+          <FilePicker label={t('item.addFiles')} onFiles={add} disabled={busy} />
+          <button type="button" className="button" onClick={() => setPicking(true)}>
+            {t('item.linkExisting')}
+          </button>
+        </div>
+      )}
+      {busy && <p role="status">{t('item.uploading')}</p>}
       <Dialog title={t('item.linkExisting')} open={picking} onClose={() => setPicking(false)} wide>
         <label className="search">
           <span className="visually-hidden">{t('evidence.search')}</span>

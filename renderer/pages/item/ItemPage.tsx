@@ -95,14 +95,14 @@ function ItemBody({ item, template, assessment, areaTitle }: { item: Item; templ
             {item.type === 'event_log' ? (
               <EventLogAnswer item={item} template={template} assessment={assessment} status={status} disabled={frozen} />
             ) : (
-              <>
+              <div className="answer-row">
                 <AnswerControl item={item} value={value} disabled={frozen} label={t('item.answerLabel')} onChange={(v, mode) => change({ value: v }, mode)} />
                 {value !== null && !frozen && (
-                  <button type="button" className="link-button" onClick={() => change({ value: null }, 'now')}>
+                  <button type="button" className="link-button clear-answer" onClick={() => change({ value: null }, 'now')}>
                     {t('item.clear')}
                   </button>
                 )}
-              </>
+              </div>
             )}
             <Field label={t('item.note')}>
               {(p) => <textarea {...p} rows={2} value={note} maxLength={5000} disabled={frozen} onChange={(e) => change({ note: e.target.value }, 'typing')} />}
@@ -110,6 +110,11 @@ function ItemBody({ item, template, assessment, areaTitle }: { item: Item; templ
             {saved && <p className="muted small">{t('item.lastSaved', { who: saved.savedBy, when: formatDateTime(saved.savedAt, locale) })}</p>}
           </section>
 
+          <EvidenceSection item={item} assessmentId={assessment.id} status={status} disabled={frozen} />
+          <HistoryPanel item={item} assessmentId={assessment.id} currentRevision={saved?.revision} disabled={frozen} />
+        </div>
+
+        <aside className="item-side" aria-label={t('item.about')}>
           {status && status.reasons.length > 0 && (
             <section className={`card reasons reasons-${status.status}`} aria-labelledby="reasons-title">
               <h2 id="reasons-title">{t('item.whyStatus')}</h2>
@@ -120,12 +125,6 @@ function ItemBody({ item, template, assessment, areaTitle }: { item: Item; templ
               </ul>
             </section>
           )}
-
-          <EvidenceSection item={item} assessmentId={assessment.id} status={status} disabled={frozen} />
-          <HistoryPanel item={item} assessmentId={assessment.id} currentRevision={saved?.revision} disabled={frozen} />
-        </div>
-
-        <aside className="item-side" aria-label={t('item.about')}>
           <section className="card">
             <h2>{t('item.guidance')}</h2>
             <p className="prose">{pick(item.guidance, locale)}</p>

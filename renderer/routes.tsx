@@ -8,6 +8,7 @@ import { EventsPage } from './pages/EventsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { NewAssessmentPage } from './pages/NewAssessmentPage';
+import { PackagePage } from './features/package/PackagePage';
 
 export interface PageProps {
   params: string[];
@@ -30,8 +31,7 @@ export const routes: Route[] = [
   { page: 'events', component: EventsPage, nav: 'nav.events', icon: '▤' },
   { page: 'profile', component: ProfilePage, nav: 'nav.profile', icon: '⌂' },
   { page: 'settings', component: SettingsPage, nav: 'nav.settings', icon: '⚙' },
-  // SLOT — Keys & export (renderer/features/package/): add its line here, e.g.
-  // { page: 'package', component: PackagePage, nav: 'nav.package', icon: '⇪' },
+  { page: 'package', component: PackagePage, nav: 'nav.package', icon: '⇪' },
   { page: 'item', component: ItemPage },
   { page: 'new-assessment', component: NewAssessmentPage },
 ];

@@ -1,5 +1,5 @@
 // Sections other features add to the Settings page, one line each.
-// SLOT — Keys & export (renderer/features/package/): add e.g. `KeysSettingsSection` here.
 import type { ComponentType } from 'react';
+import { KeysPanel } from './features/package/KeysPanel';
 
-export const settingsSections: ComponentType[] = [];
+export const settingsSections: ComponentType[] = [KeysPanel];

@@ -23,6 +23,7 @@ export function createHandlers(core: Core): Handlers {
     'assessments.list': () => core.assessments.list(),
     'assessments.create': (a) => core.assessments.create(a),
     'assessments.get': ({ id }) => core.assessments.get(id),
+    'assessments.continue': ({ id }) => core.assessments.continueFrozen(id, core.settings.get().userName),
     'assessments.summary': ({ id, asOf }) => core.summary.compute(id, asOf),
 
     'answers.list': ({ assessmentId }) => core.answers.list(assessmentId),

@@ -27,7 +27,7 @@ export function SettingsPage() {
   };
 
   return (
-    <div className="page">
+    <div className="page narrow-fields">
       <h1>{t('settings.title')}</h1>
       <section className="card" aria-labelledby="settings-general">
         <h2 id="settings-general">{t('settings.general')}</h2>

@@ -54,6 +54,8 @@ const assessments = {
   'assessments.list': method(z.object({}), z.array(Assessment)),
   'assessments.create': method(NewAssessment, Assessment),
   'assessments.get': method(z.object({ id: Id }), Assessment),
+  /** After an export froze an assessment: a new version carrying its answers and links, naming the one it replaces. */
+  'assessments.continue': method(z.object({ id: Id }), Assessment),
   /** Computed statuses for every item, per area and overall. */
   'assessments.summary': method(z.object({ id: Id, asOf: IsoDate.optional() }), AssessmentSummary),
 };

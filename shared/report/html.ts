@@ -44,6 +44,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .code { font-family: monospace; white-space: nowrap; }
+td.answer { min-width: 24mm; }
 .status { white-space: nowrap; font-weight: 600; padding: 0 1.5mm; border-radius: 2px; }
 .s-met { background: #d9f2dc; color: #135b1c; }
 .s-partly_met { background: #fff0c2; color: #6b4d00; }
@@ -81,7 +82,8 @@ export function renderReportHtml(r: ReportJson): string {
 <dt>${e(t.school)}</dt><dd>${e(r.school.name)}</dd>
 <dt>${e(t.code)}</dt><dd class="code">${e(r.school.code)}</dd>
 <dt>${e(t.county)}</dt><dd>${e(r.school.county)}</dd>
-<dt>${e(t.type)}</dt><dd>${e(interpolate(t.counts, r.school.counts))}</dd>
+<dt>${e(t.type)}</dt><dd>${e(t.schoolTypes[r.school.type])}</dd>
+<dt>${e(t.scale)}</dt><dd>${e(interpolate(t.counts, r.school.counts))}</dd>
 <dt>${e(t.period)}</dt><dd>${e(a.label)} (${e(a.startDate)} – ${e(a.endDate)}), ${e(interpolate(t.version, { version: a.version }))}${a.replaces ? `, ${e(interpolate(t.replaces, { version: a.version - 1, id: a.replaces }))}` : ''}</dd>
 <dt>${e(t.template)}</dt><dd>${e(a.template.title[r.language])} <span class="code">${e(a.template.id)}@${e(a.template.version)}</span></dd>
 <dt>${e(t.generatedAt)}</dt><dd>${e(r.generatedAt)}</dd>
@@ -104,7 +106,7 @@ export function renderReportHtml(r: ReportJson): string {
             i.eventRequired !== undefined ? interpolate(t.events_count, { have: i.eventCount ?? 0, need: i.eventRequired }) : '',
             i.evidenceRequired > 0 ? interpolate(t.evidence_count, { have: i.evidenceCount, need: i.evidenceRequired }) : '',
           ].filter(Boolean);
-          return `<tr><td class="code">${e(i.code)}</td><td>${e(i.title)}${tags}</td><td>${status(i.status)}</td><td>${answer}</td><td>${reasons}${counts.length ? `<br><span class="muted">${e(counts.join('; '))}</span>` : ''}</td><td>${i.confidential ? '' : fileLinks(i.evidence)}</td></tr>`;
+          return `<tr><td class="code">${e(i.code)}</td><td>${e(i.title)}${tags}</td><td>${status(i.status)}</td><td class="answer">${answer}</td><td>${reasons}${counts.length ? `<br><span class="muted">${e(counts.join('; '))}</span>` : ''}</td><td>${i.confidential ? '' : fileLinks(i.evidence)}</td></tr>`;
         })
         .join('\n');
       return `<section><h2>${e(area.title)}</h2><p class="muted">${e(`${t.figures.compliance} ${pct(area.compliance)} · ${t.figures.progress} ${pct(area.progress)} · ${t.figures.met} ${area.met}/${area.total}`)}</p>

@@ -130,6 +130,11 @@ const zhReport = {
   code: '学校标识码',
   type: '学校类型',
   county: '所在县（市、区）',
+  scale: '规模',
+  schoolTypes: {
+    kindergarten: '幼儿园', primary: '小学', junior: '初级中学', nine_year: '九年一贯制学校', senior: '高级中学',
+    complete_secondary: '完全中学', vocational: '中等职业学校', special: '特殊教育学校',
+  },
   counts: '学生 {{students}} 人，{{classes}} 个班，教职工 {{staff}} 人',
   period: '评估周期',
   template: '检查清单',
@@ -194,6 +199,11 @@ const enReport: ReportTexts = {
   code: 'School code',
   type: 'School type',
   county: 'County',
+  scale: 'Size',
+  schoolTypes: {
+    kindergarten: 'Kindergarten', primary: 'Primary school', junior: 'Junior secondary school', nine_year: 'Nine-year school', senior: 'Senior secondary school',
+    complete_secondary: 'Complete secondary school', vocational: 'Secondary vocational school', special: 'Special education school',
+  },
   counts: '{{students}} students, {{classes}} classes, {{staff}} staff',
   period: 'Period',
   template: 'Checklist',

@@ -3,13 +3,16 @@
 //  2. evidence import throughput against a plain copy of the same files, in the same run
 //  3. summary of a 300-item assessment (the data folder a UI bench can reuse)
 // Temp folders go under $SELFCHECK_BENCH_DIR or the OS temp folder (say which disk you measure).
-import { copyFileSync, fsyncSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { createAllHandlers, dispatch } from '../electron/api';
 import { createLargeAssessmentDataDir } from '../electron/demo/large';
+import { builtRendererDir } from '../electron/config/repoRoot';
+import { startWebServer } from '../electron/web/server';
+import { measureRenderTime, measureStaticBaseline } from './renderer';
 import { DEMO_PROFILE } from '../electron/demo/school';
 import { createCore, type Core } from '../electron/services/core';
 
@@ -131,6 +134,35 @@ async function benchSummary(work: string): Promise<void> {
   }
 }
 
+/** Time for the renderer to show every row of a 300-item assessment in Chromium, against plain HTML. */
+async function benchRender(work: string): Promise<void> {
+  const rendererDir = builtRendererDir();
+  if (!rendererDir || !existsSync('/usr/bin/chromium')) {
+    row('render 300 items in Chromium', 'skipped (needs `npm run build` and /usr/bin/chromium)');
+    return;
+  }
+  const large = createLargeAssessmentDataDir(join(work, 'render'), 300);
+  const core = createCore({ dataDir: large.dataDir, mode: 'web', purgeAtStart: false });
+  const server = await startWebServer({ core, port: 0, rendererDir });
+  try {
+    const runs: number[] = [];
+    let rowsShown = 0;
+    for (let i = 0; i < 3; i++) {
+      const r = await measureRenderTime(server.url);
+      runs.push(r.ms);
+      rowsShown = r.rows;
+    }
+    runs.sort((x, y) => x - y);
+    const base = await measureStaticBaseline(rowsShown);
+    const median = runs[1]!;
+    row(`render ${rowsShown} items in Chromium (median of 3)`, `${median} ms`);
+    row('  plain HTML table of as many rows', `${base.ms} ms (app : plain = ${(median / Math.max(base.ms, 1)).toFixed(1)})`);
+  } finally {
+    await server.close();
+    core.close();
+  }
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(base, 'selfcheck-bench-'));
   try {
@@ -142,6 +174,7 @@ async function main(): Promise<void> {
       core.close();
     }
     await benchSummary(work);
+    await benchRender(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -31,3 +31,24 @@ export async function measureRenderTime(url: string, opts: { executablePath?: st
     await browser.close();
   }
 }
+
+/**
+ * The baseline for the figure above, in the same browser: a plain HTML table of
+ * the same number of rows, no framework, no data fetching. The ratio says what
+ * React, the bridge round trips and the summary cost on top of drawing rows.
+ */
+export async function measureStaticBaseline(rows: number, opts: { executablePath?: string } = {}): Promise<{ ms: number }> {
+  const browser = await chromium.launch({ executablePath: opts.executablePath ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    const body = Array.from({ length: rows }, (_, i) => `<tr><td>ITEM-${i}</td><td>检查项目 ${i}</td><td>未填写</td></tr>`).join('');
+    await page.goto(`data:text/html;charset=utf-8,${encodeURIComponent(`<!doctype html><table>${body}</table>`)}`);
+    const ms = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return nav ? nav.domContentLoadedEventEnd : performance.now();
+    });
+    return { ms: Math.round(ms) };
+  } finally {
+    await browser.close();
+  }
+}

@@ -20,6 +20,8 @@ const node = [
   ['bench/package.ts', 'dist/bench/package.js'],
 ];
 
+// `--production` (used by `npm run dist`): minified renderer, React's production build.
+const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
 const started = Date.now();
 const jobs = [];
 for (const [src, out] of node) {
@@ -66,9 +68,9 @@ if (existsSync(r('renderer/index.tsx'))) {
       target: 'chrome120',
       format: 'iife',
       sourcemap: true,
-      minify: process.env.NODE_ENV === 'production',
+      minify: production,
       jsx: 'automatic',
-      define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'development') },
+      define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
       loader: { '.png': 'file', '.svg': 'file', '.woff2': 'file' },
       logLevel: 'warning',
     }).then(() => {

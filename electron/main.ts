@@ -7,6 +7,7 @@ import { resolveDataDir } from './config/dataDir';
 import { builtRendererDir, findAppRoot } from './config/repoRoot';
 import { createSafeStorageSealer } from './desktop/safeStorageSealer';
 import { registerIpc } from './desktop/ipc';
+import { openEvidenceExternally } from './desktop/openEvidence';
 import { renderPdf } from './desktop/printPdf';
 import { handleAppProtocol, registerAppScheme } from './desktop/protocol';
 import { createMainWindow, denyPermissions } from './desktop/window';
@@ -39,7 +40,13 @@ async function start(): Promise<void> {
   handleAppProtocol(rendererDir, core);
   registerIpc((name, rawArgs) => dispatch(handlers, name, rawArgs));
   denyPermissions();
-  createMainWindow(__dirname);
+  const opened = core;
+  createMainWindow(__dirname, {
+    openEvidence: (sha) =>
+      void openEvidenceExternally(opened, sha).then((problem) => {
+        if (problem) dialog.showErrorBox('SelfCheck', problem);
+      }),
+  });
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();

@@ -2,4 +2,5 @@
 export const IPC_CHANNEL_PREFIX = 'selfcheck:';
 export const APP_SCHEME = 'app';
 /** The page's own origin: app://bundle/index.html. Evidence lives under app://evidence/. */
-export const APP_ORIGIN = `${APP_SCHEME}://bundle`;
+export const APP_HOST = 'bundle';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Core } from '../services/core';
 import { resolveUnder } from '../web/files';
 import { CSP } from '../web/http';
-import { APP_SCHEME } from './channels';
+import { APP_HOST, APP_SCHEME } from './channels';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +26,9 @@ export function registerAppScheme(): void {
   ]);
 }
 
+/** The web mode's policy, plus the evidence host, which is a separate origin here. */
+const DESKTOP_CSP = CSP.replace("img-src 'self'", `img-src 'self' ${APP_SCHEME}://evidence`);
+
 const notFound = (): Response => new Response('not found', { status: 404 });
 
 async function fileResponse(file: string, headers: Record<string, string>): Promise<Response> {
@@ -38,7 +41,7 @@ async function serveBundle(rendererDir: string, path: string): Promise<Response>
   if (!file) return notFound();
   return fileResponse(file, {
     'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': DESKTOP_CSP,
   });
 }
 
@@ -70,7 +73,7 @@ export function handleAppProtocol(rendererDir: string, core: Core): void {
     } catch {
       return new Response('bad request', { status: 400 });
     }
-    if (url.host === 'bundle') return serveBundle(rendererDir, path);
+    if (url.host === APP_HOST) return serveBundle(rendererDir, path);
     if (url.host === 'evidence') return serveEvidence(core, path);
     return notFound();
   });

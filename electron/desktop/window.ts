@@ -2,11 +2,17 @@
 // (../shared/docs/security-checklist.md §1, §6, §8).
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { APP_ORIGIN } from './channels';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './channels';
+import { evidenceHashFromUrl } from './openEvidence';
 
+/**
+ * True for the app's own page. Compares the parsed scheme and host: Node's URL
+ * gives custom schemes the origin "null", so comparing origins would match nothing.
+ */
 export function isInternalUrl(raw: string): boolean {
   try {
-    return new URL(raw).origin === APP_ORIGIN;
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
   } catch {
     return false;
   }
@@ -22,7 +28,12 @@ function openExternally(raw: string): void {
   }
 }
 
-function lockDown(contents: WebContents): void {
+export interface WindowHooks {
+  /** A link to an evidence file's original (app://evidence/<sha>/original) was opened. */
+  openEvidence(sha256: string): void;
+}
+
+function lockDown(contents: WebContents, hooks: WindowHooks): void {
   contents.on('will-navigate', (event, url) => {
     if (!isInternalUrl(url)) {
       event.preventDefault();
@@ -33,7 +44,9 @@ function lockDown(contents: WebContents): void {
     if (!isInternalUrl(url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url);
+    const sha = evidenceHashFromUrl(url);
+    if (sha) hooks.openEvidence(sha);
+    else openExternally(url);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -44,7 +57,7 @@ export function denyPermissions(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(preloadDir: string): BrowserWindow {
+export function createMainWindow(preloadDir: string, hooks: WindowHooks): BrowserWindow {
   const win = new BrowserWindow({
     width: 1366,
     height: 860,
@@ -66,7 +79,7 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
       spellcheck: false,
     },
   });
-  lockDown(win.webContents);
+  lockDown(win.webContents, hooks);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;

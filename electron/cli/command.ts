@@ -1,6 +1,7 @@
 // What a CLI command is. Add a command: write commands/<name>.ts exporting one
 // CliCommand and add it to the table in commands/index.ts.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError } from '../config/dataDir';
 
 export interface CliIo {
   out(line: string): void;
@@ -35,5 +36,15 @@ export function parseFlags<O extends Options>(argv: string[], options: O, allowP
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (e) {
     throw new UsageError((e as Error).message);
+  }
+}
+
+/** Runs a config lookup (data folder, port) with its ConfigError reported as bad usage. */
+export function usingConfig<T>(resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
   }
 }

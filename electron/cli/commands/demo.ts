@@ -1,11 +1,11 @@
 // `selfcheck demo`: fills a data folder with a realistic sample school.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, resolveDataDir } from '../../config/dataDir';
+import { resolveDataDir } from '../../config/dataDir';
 import { acquireDataDirLock } from '../../config/lock';
 import { generateDemo } from '../../demo/generate';
 import { corePaths, createCore } from '../../services/core';
-import { UsageError, parseFlags, type CliCommand } from '../command';
+import { UsageError, parseFlags, usingConfig, type CliCommand } from '../command';
 
 export const demoCommand: CliCommand = {
   name: 'demo',
@@ -18,13 +18,7 @@ export const demoCommand: CliCommand = {
 Then run: selfcheck serve --data-dir DIR`,
   async run(argv, io) {
     const { values } = parseFlags(argv, { 'data-dir': { type: 'string' }, force: { type: 'boolean' } });
-    let dataDir: string;
-    try {
-      dataDir = resolveDataDir(values['data-dir']);
-    } catch (e) {
-      if (e instanceof ConfigError) throw new UsageError(e.message);
-      throw e;
-    }
+    const dataDir = usingConfig(() => resolveDataDir(values['data-dir']));
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
       if (!values.force) throw new UsageError(`${dataDir} is not empty; use --force to replace its SelfCheck data`);
       acquireDataDirLock(dataDir)(); // refuses while the app has the folder open

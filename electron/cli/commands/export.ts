@@ -1,15 +1,15 @@
 // `selfcheck export --data-dir DIR --out FILE [--assessment ID] [--lang zh-CN|en]`:
-// freezes the assessment, writes the signed package (via FILE.partial, synced,
-// read back and verified) and renames it to FILE only when all is well.
+// freezes the assessment, writes the signed package (via .FILE.selfcheck-partial,
+// synced, read back and verified) and renames it to FILE only when all is well.
 import { resolve } from 'node:path';
 import { packageErrorText } from '../../../shared/report/messages';
 import { formatBytes } from '../../../shared/report/html';
-import { ConfigError, resolveDataDir } from '../../config/dataDir';
+import { resolveDataDir } from '../../config/dataDir';
 import { createKeyVault } from '../../keys/keyVault';
 import { PackageError } from '../../package/errors';
 import { runExport } from '../../package/export';
 import { createCore } from '../../services/core';
-import { UsageError, parseFlags, type CliCommand } from '../command';
+import { UsageError, parseFlags, usingConfig, type CliCommand } from '../command';
 import { cliLocale } from './verify';
 
 export const exportCommand: CliCommand = {
@@ -17,13 +17,15 @@ export const exportCommand: CliCommand = {
   summary: 'write the signed report package of an assessment to a file',
   usage: `Usage: selfcheck export --out FILE [--data-dir DIR] [--assessment ID] [--lang zh-CN|en] [--force]
 
-  --out FILE         the package to write (a .zip); FILE.partial is used while writing
+  --out FILE         the package to write (a .zip); .FILE.selfcheck-partial is used while writing
   --data-dir DIR     data folder (default: $SELFCHECK_DATA_DIR or the OS app-data folder)
   --assessment ID    which assessment (not needed when there is only one)
   --lang zh-CN|en    language of report.html and the reasons (default: the app's setting)
   --force            replace FILE if it exists
 
-Exporting freezes the assessment: later edits start a new version.`,
+Exporting freezes the assessment: later edits start a new version. A failed or
+cancelled export leaves it as it was. Leftovers of killed exports in the target
+folder (.*.selfcheck-partial from an earlier run) are removed.`,
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       out: { type: 'string' },
@@ -36,13 +38,7 @@ Exporting freezes the assessment: later edits start a new version.`,
     if (!/\.zip$/i.test(values.out)) throw new UsageError('--out must name a .zip file');
     const messages = cliLocale(undefined);
     const locale = values.lang === undefined ? undefined : cliLocale(values.lang);
-    let dataDir: string;
-    try {
-      dataDir = resolveDataDir(values['data-dir']);
-    } catch (e) {
-      if (e instanceof ConfigError) throw new UsageError(e.message);
-      throw e;
-    }
+    const dataDir = usingConfig(() => resolveDataDir(values['data-dir']));
     const core = createCore({ dataDir, mode: 'cli', purgeAtStart: false });
     const abort = new AbortController();
     const onSignal = (): void => abort.abort();

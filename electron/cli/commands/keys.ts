@@ -4,13 +4,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { packageErrorText } from '../../../shared/report/messages';
-import { ConfigError, resolveDataDir } from '../../config/dataDir';
+import { resolveDataDir } from '../../config/dataDir';
 import { keyFingerprint, renderEnrolmentSheet } from '../../keys/enrolmentSheet';
 import { createKeyVault } from '../../keys/keyVault';
 import { PackageError } from '../../package/errors';
 import { createCore } from '../../services/core';
 import { localIsoDate } from '../../services/summary';
-import { UsageError, parseFlags, type CliCommand } from '../command';
+import { parseFlags, usingConfig, type CliCommand } from '../command';
 import { cliLocale } from './verify';
 
 export const keysCommand: CliCommand = {
@@ -32,13 +32,7 @@ The key is made on first use. Give the bureau the public key (RW...) or the enro
       lang: { type: 'string' },
     });
     const locale = cliLocale(values.lang);
-    let dataDir: string;
-    try {
-      dataDir = resolveDataDir(values['data-dir']);
-    } catch (e) {
-      if (e instanceof ConfigError) throw new UsageError(e.message);
-      throw e;
-    }
+    const dataDir = usingConfig(() => resolveDataDir(values['data-dir']));
     const vault = createKeyVault(dataDir);
     try {
       // Profile-dependent work opens the back end (and holds its lock) only when needed.

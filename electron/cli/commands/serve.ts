@@ -1,9 +1,9 @@
 // `selfcheck serve`: the app in a local browser (web mode) on 127.0.0.1.
-import { ConfigError, resolveDataDir, resolvePort } from '../../config/dataDir';
+import { resolveDataDir, resolvePort } from '../../config/dataDir';
 import { builtRendererDir } from '../../config/repoRoot';
 import { createCore } from '../../services/core';
 import { startWebServer } from '../../web/server';
-import { UsageError, parseFlags, type CliCommand } from '../command';
+import { parseFlags, usingConfig, type CliCommand } from '../command';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -17,15 +17,8 @@ Prints "Web mode: http://127.0.0.1:PORT/?token=..."; open that URL once in a bro
 Stops on Ctrl+C (SIGINT) or SIGTERM.`,
   async run(argv, io) {
     const { values } = parseFlags(argv, { 'data-dir': { type: 'string' }, port: { type: 'string' } });
-    let dataDir: string;
-    let port: number;
-    try {
-      dataDir = resolveDataDir(values['data-dir']);
-      port = resolvePort(values.port);
-    } catch (e) {
-      if (e instanceof ConfigError) throw new UsageError(e.message);
-      throw e;
-    }
+    const dataDir = usingConfig(() => resolveDataDir(values['data-dir']));
+    const port = usingConfig(() => resolvePort(values.port));
     const core = createCore({ dataDir, mode: 'web' });
     let server;
     try {

@@ -7,11 +7,11 @@ import { resolve } from 'node:path';
 import type { Locale } from '../../../shared/domain/settings';
 import { packageErrorText } from '../../../shared/report/messages';
 import type { PackageVerifyResult } from '../../../shared/report/verifyResult';
-import { ConfigError, resolveDataDir } from '../../config/dataDir';
+import { resolveDataDir } from '../../config/dataDir';
 import { keyFromFile, reportTrust } from '../../keys/reportTrust';
 import { PackageError } from '../../package/errors';
 import { verifyReportPackage } from '../../package/verify';
-import { UsageError, parseFlags, type CliCommand } from '../command';
+import { UsageError, parseFlags, usingConfig, type CliCommand } from '../command';
 
 export const cliLocale = (flag: string | undefined, env = process.env): Locale => {
   if (flag === 'zh-CN' || flag === 'en') return flag;
@@ -50,13 +50,7 @@ Exit code 0 only when every package verifies.`,
     );
     if (positionals.length === 0) throw new UsageError('name at least one package file');
     const locale = cliLocale(values.lang);
-    let dataDir: string | null;
-    try {
-      dataDir = resolveDataDir(values['data-dir']);
-    } catch (e) {
-      if (e instanceof ConfigError) throw new UsageError(e.message);
-      throw e;
-    }
+    let dataDir: string | null = usingConfig(() => resolveDataDir(values['data-dir']));
     if (!existsSync(dataDir)) dataDir = null;
     const trusted = [];
     for (const file of values.trust ?? []) {

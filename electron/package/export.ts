@@ -1,11 +1,16 @@
 // Exporting an assessment as a signed report package:
-//   1. freeze the assessment (later edits make a new version that names it);
-//   2. plan the report: which evidence files go in, under which names;
-//   3. stream everything into "<final>.partial", syncing as it goes;
-//   4. read the partial file back and verify it like the bureau will;
-//   5. only then rename it to the final name and sync the folder.
-// Any failure (disk full, stick pulled, cancel) removes the partial file, so
-// nothing incomplete ever carries the final name.
+//   1. remove partial files that killed exports left in the target folder;
+//   2. freeze the assessment (later edits make a new version that names it),
+//      storing its summary; edits are refused from here on;
+//   3. plan the report: which evidence files go in, under which names;
+//   4. stream everything into ".<final>.selfcheck-partial", syncing as it goes;
+//   5. read the partial file back and verify it like the bureau will;
+//   6. only then rename it to the final name, sync the folder, and make the
+//      freeze final.
+// Any failure before the rename (disk full, stick pulled, cancel) removes the
+// partial file, so nothing incomplete ever carries the final name, and thaws the
+// assessment if this export froze it: no package, no freeze. After the rename the
+// package exists, so the freeze stays whatever happens next.
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -19,6 +24,7 @@ import type { Core } from '../services/core';
 import type { KeyVault } from '../keys/keyVault';
 import type { SchoolKey, TrustedKey } from '../keys/types';
 import { PackageError } from './errors';
+import { holdPartial, partialPathFor, removeStalePartials } from './partialFiles';
 import { writeReportPackage, type EvidenceSource } from './reportPackage';
 import { SyncedFileWriter } from './syncedFileWriter';
 import { verifyReportPackage } from './verify';
@@ -121,25 +127,29 @@ export async function runExport(
   progress({ phase: 'preparing', bytesDone: 0, bytesTotal: 0 });
 
   const finalPath = req.outPath;
-  const partialPath = `${finalPath}.partial`;
+  const partialPath = partialPathFor(finalPath);
   if (!existsSync(dirname(finalPath))) throw new PackageError('exportDeviceGone', dirname(finalPath), 'the target folder does not exist');
   if (existsSync(finalPath) && !req.overwrite) throw new PackageError('exportTargetExists', finalPath);
+  removeStalePartials(dirname(finalPath));
 
   const profile = requireProfile(core);
   const picked = pickAssessment(core, req.assessmentId);
   const key = vault.loadOrCreate();
-  const assessment = core.assessments.freeze(picked.id);
-  const locale = req.locale ?? core.settings.get().locale;
-  const bagId = makeBagId(profile.code, assessment.version, now);
-  const plan = planFor(core, assessment, profile, key, locale, bagId, now);
-  const evidence: EvidenceSource[] = plan.files.map((p) => {
-    const file = core.evidence.store.objectPath(p.file.sha256);
-    if (!existsSync(file)) throw new PackageError('exportSourceChanged', p.file.originalName, 'the stored file is missing');
-    return { path: p.path, file, size: p.file.size, sha256: p.file.sha256 };
-  });
-
+  const freeze = core.assessments.freezeForExport(picked.id);
+  const assessment = freeze.assessment;
+  const releasePartial = holdPartial(partialPath);
   let writer: SyncedFileWriter | null = null;
+  let renamed = false;
   try {
+    const locale = req.locale ?? core.settings.get().locale;
+    const bagId = makeBagId(profile.code, assessment.version, now);
+    const plan = planFor(core, assessment, profile, key, locale, bagId, now);
+    const evidence: EvidenceSource[] = plan.files.map((p) => {
+      const file = core.evidence.store.objectPath(p.file.sha256);
+      if (!existsSync(file)) throw new PackageError('exportSourceChanged', p.file.originalName, 'the stored file is missing');
+      return { path: p.path, file, size: p.file.size, sha256: p.file.sha256 };
+    });
+
     if (opts.signal?.aborted) throw new PackageError('exportCancelled');
     writer = await SyncedFileWriter.open(partialPath);
     const closed = new Promise<void>((resolve) => (writer as SyncedFileWriter).once('close', () => resolve()));
@@ -172,7 +182,9 @@ export async function runExport(
       throw new PackageError('exportVerifyFailed', verify.failure?.file ?? undefined, `${verify.failure?.code ?? '?'}: ${verify.failure?.detail ?? ''}`);
     if (opts.signal?.aborted) throw new PackageError('exportCancelled');
     renameSync(partialPath, finalPath);
+    renamed = true;
     syncFolder(dirname(finalPath));
+    settleQuietly(freeze.commit);
     progress({ phase: 'done', bytesDone: zipBytes, bytesTotal: zipBytes });
     return {
       path: finalPath,
@@ -187,8 +199,27 @@ export async function runExport(
   } catch (e) {
     writer?.destroy();
     await new Promise((r) => setImmediate(r));
-    rmSync(partialPath, { force: true });
+    if (!renamed) {
+      rmSync(partialPath, { force: true });
+      settleQuietly(freeze.thaw);
+    }
     throw toExportError(e, finalPath);
+  } finally {
+    releasePartial();
+  }
+}
+
+/**
+ * Makes this export's freeze final, or undoes it. Should the database refuse (busy,
+ * disk full), the assessment stays frozen, which is safe (a new version can continue
+ * it; the bookkeeping row goes at the next start), and the export's own outcome is
+ * the one to report.
+ */
+function settleQuietly(settle: () => void): void {
+  try {
+    settle();
+  } catch {
+    // see above
   }
 }
 

@@ -5,6 +5,7 @@
 // the templates service refuse an id+version installed with other content.
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ApiError } from '../../shared/api/define';
 import { parseCommentJson, SIGNED_COMMENT_APP, TemplateComment } from '../../shared/report/signedComment';
 import { Template } from '../../shared/template/schema';
@@ -17,6 +18,7 @@ import { canonicalJson } from './canonicalJson';
 import { PackageError } from './errors';
 import { TEMPLATE_LIMITS } from './limits';
 import { keyIdHex, signMessage, type SecretKey } from './minisign';
+import { holdPartial, partialPathFor, removeStalePartials } from './partialFiles';
 import { SyncedFileWriter } from './syncedFileWriter';
 
 export const TEMPLATE_JSON = 'data/template.json';
@@ -31,8 +33,13 @@ export async function buildTemplatePackage(template: Template, bureauKey: Secret
     version: template.version,
     signed: now.toISOString(),
   };
-  const partial = `${outPath}.partial`;
-  const out = await SyncedFileWriter.open(partial);
+  const partial = partialPathFor(outPath);
+  removeStalePartials(dirname(outPath));
+  const release = holdPartial(partial);
+  const out = await SyncedFileWriter.open(partial).catch((e: unknown) => {
+    release();
+    throw e;
+  });
   const closed = new Promise<void>((r) => out.once('close', () => r()));
   try {
     await writeBagZip(out, {
@@ -57,6 +64,8 @@ export async function buildTemplatePackage(template: Template, bureauKey: Secret
     out.destroy();
     rmSync(partial, { force: true });
     throw e;
+  } finally {
+    release();
   }
   return { bagId };
 }

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { version as appVersion } from '../../package.json';
+import type { AssessmentSummary } from '../../shared/domain/status';
 import type { Template } from '../../shared/template/schema';
 import { acquireDataDirLock } from '../config/lock';
 import { EvidenceFileStore } from '../evidence/fileStore';
@@ -86,12 +87,17 @@ export function createCore(options: CoreOptions): Core {
     const templates = new TemplateService(ctx);
     installSeed(templates, options);
     const profile = new ProfileService(ctx);
-    const assessments = new AssessmentService(ctx, templates);
+    // Freezing stores the live summary; the summary service (made below) reads assessments itself.
+    const assessments: AssessmentService = new AssessmentService(ctx, templates, (a): AssessmentSummary => summary.live(a));
     const answers = new AnswerService(ctx, assessments, templates);
     const events = new EventService(ctx, templates);
     const store = new EvidenceFileStore(paths.evidence);
     const evidence = new EvidenceService(ctx, store, { assessments, templates, events, settings });
-    const summary = new SummaryService(ctx, { assessments, templates, profile, answers, evidence, events });
+    const summary: SummaryService = new SummaryService(ctx, { assessments, templates, profile, answers, evidence, events });
+    // No export runs yet (the lock makes this the only process on the folder). A freeze an
+    // export left behind by crashing stays final: its package may exist, so thawing could
+    // change what was signed.
+    db.prepare('DELETE FROM export_freezes').run();
 
     let closed = false;
     const purge = (o: { olderThanDays?: number; tempMaxAgeMs?: number } = {}): Promise<PurgeResult> =>

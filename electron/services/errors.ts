@@ -27,6 +27,7 @@ export const ERROR_KEYS = [
   'evidence.unknownType',
   'evidence.badImage',
   'evidence.empty',
+  'evidence.inFrozenAssessment',
   'event.notFound',
   'event.deleted',
   'event.unknownKind',

@@ -1,6 +1,7 @@
 // Evidence files: import (sniff, downscale, thumbnail, durable write, then the row),
 // links to items and events, soft delete, stats, and serving lookups.
 import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../shared/api/define';
 import type { EvidenceFile } from '../../shared/domain/evidence';
 import { EvidenceFileStore, sha256Hex } from '../evidence/fileStore';
 import { downscalePhoto, imageSize, makeThumbnail, type ImageSize } from '../evidence/images';
@@ -192,10 +193,27 @@ export class EvidenceService {
     return this.get(id);
   }
 
-  /** Soft delete: hidden now, purged (with its file, if nothing else uses it) after the grace period. */
+  /**
+   * Soft delete: hidden now, purged (with its file, if nothing else uses it) after the grace period.
+   * Refused while a frozen assessment that no newer version continues links the file: it is part
+   * of what was exported and must stay visible there. Continuing that assessment into a new
+   * version, where the file can be unlinked, lifts the refusal.
+   */
   delete(id: string): EvidenceFile {
     this.get(id);
-    this.ctx.db.prepare('UPDATE evidence_files SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(isoNow(this.ctx), id);
+    const db = this.ctx.db;
+    db.transaction(() => {
+      const holder = db
+        .prepare(
+          `SELECT a.id, a.label, a.version FROM evidence_links l JOIN assessments a ON a.id = l.assessment_id
+           WHERE l.evidence_id = ? AND a.frozen_at IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM assessments n WHERE n.replaces_id = a.id)
+           ORDER BY a.start_date DESC, a.version DESC LIMIT 1`,
+        )
+        .get(id) as { id: string; label: string; version: number } | undefined;
+      if (holder) throw new ApiError('conflict', 'evidence.inFrozenAssessment', { id: holder.id, label: holder.label, version: holder.version });
+      db.prepare('UPDATE evidence_files SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(isoNow(this.ctx), id);
+    }).immediate();
     return this.get(id);
   }
 
@@ -219,15 +237,17 @@ export class EvidenceService {
     return r;
   }
 
-  /** Non-deleted files linked to each item of an assessment. */
-  countsByItem(assessmentId: string): Record<string, number> {
+  /** Ids of the non-deleted files linked to each item of an assessment, by item code. */
+  idsByItem(assessmentId: string): Record<string, string[]> {
     const rows = this.ctx.db
       .prepare(
-        `SELECT l.item_code AS code, count(*) AS n FROM evidence_links l JOIN evidence_files f ON f.id = l.evidence_id
-         WHERE l.assessment_id = ? AND f.deleted_at IS NULL GROUP BY l.item_code`,
+        `SELECT l.item_code AS code, l.evidence_id AS id FROM evidence_links l JOIN evidence_files f ON f.id = l.evidence_id
+         WHERE l.assessment_id = ? AND f.deleted_at IS NULL ORDER BY l.item_code, l.linked_at`,
       )
-      .all(assessmentId) as { code: string; n: number }[];
-    return Object.fromEntries(rows.map((r) => [r.code, r.n]));
+      .all(assessmentId) as { code: string; id: string }[];
+    const byItem: Record<string, string[]> = {};
+    for (const r of rows) (byItem[r.code] ??= []).push(r.id);
+    return byItem;
   }
 
   /**

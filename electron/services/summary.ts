@@ -1,4 +1,6 @@
 // Gathers what the shared status rules need and computes an assessment's summary.
+// A frozen assessment answers with the summary stored when it was frozen (see assessments.ts).
+import type { Assessment } from '../../shared/domain/assessment';
 import type { AssessmentSummary } from '../../shared/domain/status';
 import { computeSummary } from '../../shared/status/compute';
 import type { AnswerService } from './answers';
@@ -28,15 +30,30 @@ export class SummaryService {
     },
   ) {}
 
+  /**
+   * The summary as of `asOf` (default today); for a frozen assessment, the one it was
+   * frozen with, whatever `asOf` says.
+   */
   compute(assessmentId: string, asOf?: string): AssessmentSummary {
     const a = this.s.assessments.get(assessmentId);
+    if (!a.frozenAt) return this.live(a, asOf);
+    const stored = this.s.assessments.frozenSummary(a.id);
+    if (stored) return stored;
+    // Frozen before summaries were stored: today's figures are fixed now, so they stop moving.
+    const fixed = this.live(a);
+    this.s.assessments.storeMissingFrozenSummary(a.id, fixed);
+    return fixed;
+  }
+
+  /** The summary from the current answers, evidence, events and profile. */
+  live(a: Assessment, asOf?: string): AssessmentSummary {
     return computeSummary(
       {
         template: this.s.templates.get(a.templateId, a.templateVersion),
         profile: this.s.profile.get(),
         assessment: { id: a.id, startDate: a.startDate, endDate: a.endDate, periodKind: a.periodKind },
         answers: this.s.answers.values(a.id),
-        evidenceCounts: this.s.evidence.countsByItem(a.id),
+        evidenceIds: this.s.evidence.idsByItem(a.id),
         events: this.s.events.facts(),
         asOf: asOf ?? localIsoDate(this.ctx.now()),
       },

@@ -19,11 +19,16 @@ export function AssessmentSelect() {
         }}
       >
         {!current && <option value="">{t('topbar.noAssessment')}</option>}
-        {assessments.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.frozenAt ? `${a.label} · ${t('assessment.frozenShort')}` : a.label}
-          </option>
-        ))}
+        {assessments.map((a) => {
+          // Versions of one assessment share its label: tell them apart by number.
+          const versioned = a.version > 1 || assessments.some((o) => o.replacesId === a.id);
+          const parts = [a.label, versioned && t('assessment.versionN', { n: a.version }), a.frozenAt && t('assessment.frozenShort')].filter(Boolean);
+          return (
+            <option key={a.id} value={a.id}>
+              {parts.join(' · ')}
+            </option>
+          );
+        })}
         <option value={NEW}>{t('topbar.newAssessment')}</option>
       </select>
     </label>

@@ -22,7 +22,8 @@ export function SaveIndicator() {
       </span>
     );
   else if (savedAt) content = <span className="save save-ok">{t('save.savedAt', { time: formatTime(savedAt, locale) })}</span>;
-  else content = <span className="save save-idle">{t('save.idle')}</span>;
+  // The bar may cut this one short on a narrow window: the title keeps it readable.
+  else content = <span className="save save-idle" title={t('save.idle')}>{t('save.idle')}</span>;
   return (
     <div className="save-indicator" role="status" aria-live="polite" data-testid="save-indicator">
       {content}

@@ -32,6 +32,13 @@ export function formatDateTime(isoTimestamp: string, locale: Locale): string {
   return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** The local calendar day of a timestamp, without the time (for tight places such as tiles). */
+export function formatDay(isoTimestamp: string, locale: Locale): string {
+  const date = new Date(isoTimestamp);
+  if (Number.isNaN(date.getTime())) return isoTimestamp;
+  return dateFormat(locale, { dateStyle: 'medium' }).format(date);
+}
+
 export function formatTime(date: Date, locale: Locale): string {
   return dateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
 }

@@ -95,7 +95,8 @@ export function DashboardPage() {
             <tbody>
               {template.areas.map((area) => {
                 const a = summary.areas.find((x) => x.areaCode === area.code);
-                if (!a) return null;
+                // An area with no applicable item (e.g. kindergarten items at a primary school) is not this school's.
+                if (!a || a.total === 0) return null;
                 const title = pick(area.title, locale);
                 return (
                   <tr key={area.code}>
@@ -106,7 +107,7 @@ export function DashboardPage() {
                         <span className="bar-num">{`${a.answered}/${a.total}`}</span>
                       </div>
                     </td>
-                    <td className="num">{a.total > 0 ? formatPercent(a.compliance, locale) : '–'}</td>
+                    <td className="num">{formatPercent(a.compliance, locale)}</td>
                   </tr>
                 );
               })}
@@ -134,7 +135,7 @@ export function DashboardPage() {
                   <span className="code">{item.code}</span>
                   <span className="row-title">
                     {pick(item.title, locale)} {item.key && <KeyBadge />}
-                    {status.reasons.length > 0 && <span className="row-reason">{status.reasons.map((r) => reasonInWords(r, t)).join(t('list.sep'))}</span>}
+                    {status.reasons.length > 0 && <span className="row-reason">{status.reasons.map((r) => reasonInWords(r, t)).join(t('list.clauses'))}</span>}
                   </span>
                 </a>
               </li>

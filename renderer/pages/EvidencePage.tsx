@@ -4,7 +4,7 @@ import type { EvidenceFile } from '../../shared/domain/evidence';
 import { useEvidence } from '../store/evidence';
 import { useAssessment } from '../store/assessment';
 import { useT } from '../i18n/setup';
-import { formatBytes, formatDate, formatDateTime, formatNumber } from '../logic/format';
+import { formatBytes, formatDate, formatDay, formatNumber } from '../logic/format';
 import { arrowNavigation } from '../logic/arrowKeys';
 import { href, navigate } from '../router';
 import type { PageProps } from '../routes';
@@ -66,18 +66,21 @@ export function EvidencePage({ params }: PageProps) {
           <p className="card empty">{files.length === 0 ? t('evidence.empty') : t('evidence.noMatch')}</p>
         ) : (
           <ul className="grid" aria-label={t('evidence.files')} onKeyDown={arrowNavigation('button.tile')}>
-            {shown.map((f) => (
-              <li key={f.id}>
-                <button type="button" className={f.id === selectedId ? 'tile tile-on' : 'tile'} aria-pressed={f.id === selectedId} onClick={() => navigate('evidence', f.id)}>
-                  <EvidenceThumb file={f} />
-                  <span className="tile-name" title={f.originalName}>{f.caption || f.originalName}</span>
-                  <span className="tile-meta">
-                    {formatBytes(f.size, locale)} · {f.takenOn ? formatDate(f.takenOn, locale) : formatDateTime(f.addedAt, locale)}
-                  </span>
-                  <span className="tile-links">{f.links.length + f.eventIds.length > 0 ? t('evidence.linkedTo', { items: f.links.map((l) => l.itemCode).join(', ') || '–', events: f.eventIds.length }) : t('evidence.notLinked')}</span>
-                </button>
-              </li>
-            ))}
+            {shown.map((f) => {
+              const linkedTo = f.links.length + f.eventIds.length > 0 ? t('evidence.linkedTo', { items: f.links.map((l) => l.itemCode).join(t('list.sep')) || '–', events: f.eventIds.length }) : t('evidence.notLinked');
+              return (
+                <li key={f.id}>
+                  <button type="button" className={f.id === selectedId ? 'tile tile-on' : 'tile'} aria-pressed={f.id === selectedId} onClick={() => navigate('evidence', f.id)}>
+                    <EvidenceThumb file={f} />
+                    <span className="tile-name" title={f.originalName}>{f.caption || f.originalName}</span>
+                    <span className="tile-meta">
+                      {formatBytes(f.size, locale)} · {f.takenOn ? formatDate(f.takenOn, locale) : formatDay(f.addedAt, locale)}
+                    </span>
+                    <span className="tile-links" title={linkedTo}>{linkedTo}</span>
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         )}
         {selected && <EvidenceDetail file={selected} onClose={() => (window.location.hash = href('evidence'))} />}

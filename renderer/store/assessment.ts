@@ -21,6 +21,8 @@ interface AssessmentState {
   load(): Promise<void>;
   select(id: string): Promise<void>;
   create(input: NewAssessment): Promise<Assessment>;
+  /** A new, editable version of a frozen assessment (its answers and links carried over); selects it. */
+  continueFrozen(id: string): Promise<Assessment>;
   saveAnswer(itemCode: string, value: AnswerValue | null, note: string): Promise<Answer>;
   restore(itemCode: string, revisionId: number): Promise<Answer>;
   refreshSummary(): Promise<void>;
@@ -102,6 +104,12 @@ export const useAssessment = create<AssessmentState>((set, get) => ({
     await get().select(created.id);
     return created;
   },
+  async continueFrozen(id) {
+    const next = await tracked(() => api().call('assessments.continue', { id }));
+    set({ assessments: [...get().assessments.filter((a) => a.id !== next.id), next] });
+    await get().select(next.id);
+    return next;
+  },
   async saveAnswer(itemCode, value, note) {
     const current = get().current;
     if (!current) throw new Error('no assessment selected');
@@ -127,6 +135,11 @@ export const useAssessment = create<AssessmentState>((set, get) => ({
     if (get().current?.id === current.id) set({ summary, statuses: indexStatuses(summary) });
   },
 }));
+
+/** The assessment that continues this one (a newer version made after its export), if any. */
+export function successorOf(list: Assessment[], id: string): Assessment | undefined {
+  return list.filter((a) => a.replacesId === id).sort((a, b) => b.version - a.version)[0];
+}
 
 /** Event kinds, documents and items by code, looked up often by pages. */
 export function itemByCode(template: Template | null, code: string) {

@@ -31,8 +31,11 @@ export interface SummaryInput {
   assessment: AssessmentPeriod & { id: string };
   /** By item code; a missing code or null means unanswered. */
   answers: Record<string, AnswerValue | null>;
-  /** Non-deleted evidence files linked directly to the item, by item code. */
-  evidenceCounts: Record<string, number>;
+  /**
+   * Ids of the non-deleted evidence files linked directly to the item, by item code.
+   * Ids, not counts: a file may also be linked to an event the item counts, and is counted once.
+   */
+  evidenceIds: Record<string, readonly string[]>;
   /** Non-deleted events (of any kind, any date: the rules pick theirs). */
   events: SummaryEvent[];
   /** 'YYYY-MM-DD': the day the status is computed for. */
@@ -42,8 +45,9 @@ export interface SummaryInput {
 /**
  * The status of one item.
  *
- * Evidence rule: an item's evidence count is its directly linked files plus, for
- * event_log items, the distinct files linked to the events counted for it.
+ * Evidence rule: an item's evidence count is the number of distinct files among
+ * those linked directly to it and, for event_log items, those linked to the
+ * events counted for it (a file linked both ways counts once).
  * When that is below the item's minCount:
  * - a value that meets the target becomes partly_met, the evidence reason first;
  * - partly_met and not_met stay as they are, the evidence reason added last;
@@ -51,15 +55,15 @@ export interface SummaryInput {
  * Not applicable items require no evidence (evidenceRequired 0).
  */
 export function computeItemStatus(item: Item, input: SummaryInput): ItemStatus {
-  const direct = directEvidence(item.code, input.evidenceCounts);
+  const files = new Set(input.evidenceIds[item.code] ?? []);
   const na = notApplicable(item, input.profile);
-  if (na) return { itemCode: item.code, status: 'not_applicable', reasons: [na], evidenceCount: direct, evidenceRequired: 0 };
+  if (na) return { itemCode: item.code, status: 'not_applicable', reasons: [na], evidenceCount: files.size, evidenceRequired: 0 };
 
   const need = item.evidence.minCount;
   if (item.type === 'event_log') {
     const j = judgeEvents(item.frequency, input.assessment, input.asOf, input.template.holidayMonths, input.events);
-    const eventFiles = new Set(j.counted.flatMap((e) => e.evidenceIds));
-    const have = direct + eventFiles.size;
+    for (const e of j.counted) for (const id of e.evidenceIds) files.add(id);
+    const have = files.size;
     return {
       itemCode: item.code,
       ...withEvidence(j, have, need),
@@ -70,7 +74,7 @@ export function computeItemStatus(item: Item, input: SummaryInput): ItemStatus {
     };
   }
   const j = judgeValue(item, input.answers[item.code], input.profile);
-  return { itemCode: item.code, ...withEvidence(j, direct, need), evidenceCount: direct, evidenceRequired: need };
+  return { itemCode: item.code, ...withEvidence(j, files.size, need), evidenceCount: files.size, evidenceRequired: need };
 }
 
 /** Every item's status, per-area and overall figures, and the failed key items. */
@@ -106,12 +110,6 @@ function withEvidence(j: Judgement, have: number, need: number): Judgement {
   const short = reason('reason.evidence.short', { have, need });
   if (j.status === 'met') return { status: 'partly_met', reasons: [short, ...j.reasons] };
   return { status: j.status, reasons: [...j.reasons, short] };
-}
-
-function directEvidence(code: string, counts: Record<string, number>): number {
-  const n = counts[code] ?? 0;
-  if (!Number.isInteger(n) || n < 0) throw new Error(`evidenceCounts["${code}"] must be a whole number of files, got ${n}`);
-  return n;
 }
 
 // What the UI and the reports need besides the two functions above.

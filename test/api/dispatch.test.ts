@@ -4,6 +4,7 @@ import { toErrorShape } from '../../electron/api/errors';
 import { fixtureProfile, openTestCore, type TestCore } from '../fixtures/core';
 import { fixtureTemplate } from '../fixtures/template';
 import { jpeg } from '../fixtures/files';
+import { MIGRATIONS } from '../../electron/store/migrations';
 
 const quiet = { log: () => undefined };
 
@@ -27,7 +28,7 @@ describe('dispatch', () => {
       if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
       return r.value as Record<string, unknown>;
     };
-    expect(await call('app.info', {})).toMatchObject({ mode: 'web', dataDir: t.dir, schemaVersion: 1 });
+    expect(await call('app.info', {})).toMatchObject({ mode: 'web', dataDir: t.dir, schemaVersion: MIGRATIONS.length });
     expect(await call('profile.get', {})).toBeNull();
     await call('profile.save', fixtureProfile);
     const a = await call('assessments.create', {

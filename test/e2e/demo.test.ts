@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, screenshot, SCREENSHOTS } from './browser';
-import { fillDemo, REPO, startServer, tempDataDir, type Server } from './server';
+import { demoDataDir, REPO, startServer, type Server } from './server';
 import { apiCall } from './api';
 import { until } from './poll';
 
@@ -18,9 +18,7 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  const dir = tempDataDir('selfcheck-demo-');
-  fillDemo(dir);
-  server = await startServer(dir);
+  server = await startServer(demoDataDir());
   browser = await launchBrowser();
   page = await openApp(browser, server.url, errors);
   await page.getByRole('heading', { level: 1, name: '概览' }).waitFor();

@@ -1,6 +1,6 @@
 // Starts the real back end in web mode (the built CLI) on a free port, in its own data folder.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -22,6 +22,34 @@ export function tempDataDir(prefix = 'selfcheck-e2e-'): string {
 /** Runs `selfcheck demo` into the folder (a sample school with answers, events and evidence). */
 export function fillDemo(dataDir: string): void {
   execFileSync(process.execPath, [CLI, 'demo', '--data-dir', dataDir], { stdio: 'pipe', timeout: 120_000 });
+}
+
+/**
+ * A fresh copy of the sample school in its own folder. `selfcheck demo` takes ~20 s, so it runs
+ * once per build of the CLI: the first suite that needs it fills a cache folder (named after the
+ * CLI bundle's size and time, so a new build makes a new one), later suites copy that folder.
+ */
+export function demoDataDir(prefix = 'selfcheck-demo-'): string {
+  const cli = statSync(CLI);
+  const name = `selfcheck-demo-cache-${cli.size}-${Math.round(cli.mtimeMs)}`;
+  const cache = join(tmpdir(), name);
+  if (!existsSync(join(cache, 'ready'))) {
+    const work = tempDataDir('selfcheck-demo-fill-');
+    mkdirSync(join(work, 'data'));
+    fillDemo(join(work, 'data'));
+    writeFileSync(join(work, 'ready'), '');
+    try {
+      renameSync(work, cache); // atomic; fails when another suite got there first
+    } catch {
+      rmSync(work, { recursive: true, force: true });
+    }
+    // Caches of earlier builds are of no further use.
+    for (const old of readdirSync(tmpdir()))
+      if (old.startsWith('selfcheck-demo-cache-') && old !== name) rmSync(join(tmpdir(), old), { recursive: true, force: true });
+  }
+  const dir = tempDataDir(prefix);
+  cpSync(join(cache, 'data'), dir, { recursive: true });
+  return dir;
 }
 
 export function startServer(dataDir: string, opts: { removeOnStop?: boolean } = {}): Promise<Server> {

@@ -122,7 +122,7 @@ describe('evidence import', () => {
     expect(f.links).toEqual([{ assessmentId: a, itemCode: 'SAF-01' }]);
     expect(f.eventIds).toEqual([ev.id]);
     expect(t.core.events.get(ev.id).evidenceIds).toEqual([f.id]);
-    expect(t.core.evidence.countsByItem(a)).toEqual({ 'SAF-01': 1 });
+    expect(t.core.evidence.idsByItem(a)).toEqual({ 'SAF-01': [f.id] });
     expect(t.core.evidence.link(f.id, { assessmentId: a, itemCode: 'EDU-01' }).links).toHaveLength(2);
     expect(t.core.evidence.unlink(f.id, { assessmentId: a, itemCode: 'EDU-01' }).links).toHaveLength(1);
     expect(await rejection(Promise.resolve().then(() => t.core.evidence.link(f.id, { assessmentId: a, itemCode: 'ZZZ-99' })))).toBe(
@@ -130,7 +130,7 @@ describe('evidence import', () => {
     );
 
     t.core.evidence.delete(f.id);
-    expect(t.core.evidence.countsByItem(a)).toEqual({});
+    expect(t.core.evidence.idsByItem(a)).toEqual({});
     expect(t.core.events.get(ev.id).evidenceIds).toEqual([]);
     t.core.evidence.undelete(f.id);
     expect(t.core.evidence.unlinkEvent(f.id, ev.id).eventIds).toEqual([]);

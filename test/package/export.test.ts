@@ -2,11 +2,12 @@
 // services, evidence in the bag, read-back verify, and the failure paths
 // (target exists, cancel, a full disk) that must leave no file under the final name.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReportJson } from '../../shared/report/schema';
 import { runExport, estimateExport } from '../../electron/package/export';
 import { PackageError } from '../../electron/package/errors';
+import { RUN_STARTED_AT_MS } from '../../electron/package/partialFiles';
 import { verifyReportPackage } from '../../electron/package/verify';
 import { tempDir } from '../fixtures/core';
 import { HOSTILE_TEXT, makeExportFixture, type ExportFixture } from './helpers/exportFixture';
@@ -36,6 +37,7 @@ test('export freezes the assessment, writes a package that verifies here and wit
   expect([...phases]).toEqual(['preparing', 'writing', 'verifying', 'done']);
   expect(readdirSync(out)).toEqual(['report.zip']); // no .partial left
   expect(fx.core.assessments.get(fx.assessmentId).frozenAt).not.toBeNull();
+  expect(fx.core.db.prepare('SELECT count(*) AS n FROM export_freezes').get()).toEqual({ n: 0 }); // the freeze is final
   expect(() =>
     fx.core.answers.save({ assessmentId: fx.assessmentId, itemCode: 'SAF-01', value: { type: 'yes_no', value: false }, note: '' }),
   ).toThrow();
@@ -57,6 +59,11 @@ test('export freezes the assessment, writes a package that verifies here and wit
   expect(saf01?.reasons.every((x) => x.text.length > 0 && !x.text.includes('{{'))).toBe(true);
   expect(report.events.map((e) => e.title)).toEqual(['秋季消防演练']);
   expect(report.events[0]?.evidence).toHaveLength(1);
+  // The figures signed are the ones the frozen assessment keeps, even after new events.
+  fx.core.events.save({ kind: 'fire_drill', date: '2024-11-15', title: '十一月演练', participants: 400, note: '' });
+  const kept = fx.core.summary.compute(fx.assessmentId);
+  expect(report.overall).toEqual(kept.overall);
+  expect(report.items.map((i) => [i.code, i.status, i.evidenceCount])).toEqual(kept.items.map((i) => [i.itemCode, i.status, i.evidenceCount]));
 
   // Confidential: status only; its value, note, caption and file stay home.
   const secret = report.items.find((i) => i.code === 'SAF-03');
@@ -106,6 +113,22 @@ test('an existing file of the final name is not overwritten unless asked', async
   expect(again.verify.ok).toBe(true);
 });
 
+test('an export removes partial files that killed exports left in its folder, and nothing else', async () => {
+  fx = await makeExportFixture();
+  out = tempDir('export-out-');
+  const earlier = new Date(RUN_STARTED_AT_MS - 3_600_000);
+  const put = (name: string, when?: Date): void => {
+    writeFileSync(join(out, name), 'left over');
+    if (when) utimesSync(join(out, name), when, when);
+  };
+  put('.killed.zip.selfcheck-partial', earlier); // an export of an earlier run, killed mid-way
+  put('.running.zip.selfcheck-partial'); // written during this run: maybe being written right now
+  put('notes.partial', earlier);
+  put('report-2024.zip', earlier);
+  await runExport({ core: fx.core, vault: fx.vault }, { outPath: join(out, 'new.zip') });
+  expect(readdirSync(out).sort()).toEqual(['.running.zip.selfcheck-partial', 'new.zip', 'notes.partial', 'report-2024.zip']);
+});
+
 test('estimate counts the evidence that will go in', async () => {
   fx = await makeExportFixture();
   const est = estimateExport(fx.core);
@@ -127,7 +150,73 @@ test('cancelling during the write leaves neither a partial nor a final file', as
   );
   await expect(run).rejects.toMatchObject({ code: 'exportCancelled' });
   expect(readdirSync(out)).toEqual([]);
+  expectAsBefore(fx);
 });
+
+test('a cancelled export leaves the assessment frozen if a new version continued it meanwhile', async () => {
+  fx = await makeExportFixture({ bigFileBytes: 8 * 1024 * 1024 });
+  out = tempDir('export-out-');
+  const ac = new AbortController();
+  let nextId = '';
+  const run = runExport({ core: fx.core, vault: fx.vault }, { outPath: join(out, 'x.zip') }, {
+    signal: ac.signal,
+    onProgress: (p) => {
+      if (p.phase !== 'writing' || nextId) return;
+      nextId = fx.core.assessments.continueFrozen(fx.assessmentId, 'me').id;
+      ac.abort();
+    },
+  });
+  await expect(run).rejects.toMatchObject({ code: 'exportCancelled' });
+  expect(fx.core.assessments.get(fx.assessmentId).frozenAt).not.toBeNull();
+  expect(fx.core.assessments.get(nextId)).toMatchObject({ replacesId: fx.assessmentId, frozenAt: null });
+  expect(readdirSync(out)).toEqual([]);
+});
+
+test('a failed export leaves an assessment that was frozen already frozen, as it was', async () => {
+  fx = await makeExportFixture();
+  out = tempDir('export-out-');
+  const frozen = fx.core.assessments.freeze(fx.assessmentId);
+  const summary = fx.core.summary.compute(fx.assessmentId);
+  const ac = new AbortController();
+  ac.abort();
+  await expect(runExport({ core: fx.core, vault: fx.vault }, { outPath: join(out, 'x.zip') }, { signal: ac.signal })).rejects.toMatchObject({
+    code: 'exportCancelled',
+  });
+  expect(fx.core.assessments.get(fx.assessmentId)).toEqual(frozen);
+  expect(fx.core.summary.compute(fx.assessmentId)).toEqual(summary);
+  expect(readdirSync(out)).toEqual([]);
+});
+
+test('two exports of one assessment at once: the freeze stays if either succeeds, and goes only if both fail', async () => {
+  fx = await makeExportFixture();
+  out = tempDir('export-out-');
+  const cancelled = new AbortController();
+  cancelled.abort();
+  const deps = { core: fx.core, vault: fx.vault };
+  // The first one freezes the assessment and fails; the second, sharing that freeze, succeeds.
+  const failing = runExport(deps, { outPath: join(out, 'a.zip') }, { signal: cancelled.signal });
+  const succeeding = runExport(deps, { outPath: join(out, 'b.zip') });
+  await expect(failing).rejects.toMatchObject({ code: 'exportCancelled' });
+  expect((await succeeding).verify.ok).toBe(true);
+  const frozen = fx.core.assessments.get(fx.assessmentId);
+  expect(frozen.frozenAt).not.toBeNull();
+  expect(fx.core.db.prepare('SELECT count(*) AS n FROM export_freezes').get()).toEqual({ n: 0 });
+
+  const next = fx.core.assessments.continueFrozen(fx.assessmentId, 'me');
+  const both = [1, 2].map((i) => runExport(deps, { outPath: join(out, `c${i}.zip`), assessmentId: next.id }, { signal: cancelled.signal }));
+  for (const run of both) await expect(run).rejects.toMatchObject({ code: 'exportCancelled' });
+  expect(fx.core.assessments.get(next.id).frozenAt).toBeNull();
+  expect(readdirSync(out).sort()).toEqual(['b.zip']);
+});
+
+/** The export failed: the assessment is not frozen and takes edits, as before it started. */
+function expectAsBefore(f: ExportFixture): void {
+  expect(f.core.assessments.get(f.assessmentId).frozenAt).toBeNull();
+  expect(f.core.assessments.frozenSummary(f.assessmentId)).toBeNull();
+  expect(f.core.db.prepare('SELECT count(*) AS n FROM export_freezes').get()).toEqual({ n: 0 });
+  const saved = f.core.answers.save({ assessmentId: f.assessmentId, itemCode: 'SAF-01', value: { type: 'yes_no', value: false }, note: '' });
+  expect(saved.revision).toBe(2);
+}
 
 describe('a full disk', () => {
   let mnt: string;
@@ -151,6 +240,7 @@ describe('a full disk', () => {
     expect(err).toBeInstanceOf(PackageError);
     expect(err).toMatchObject({ code: 'exportDiskFull', i18nKey: 'package.exportDiskFull' });
     expect(readdirSync(mnt)).toEqual([]);
+    expectAsBefore(fx);
     // The data folder is untouched: the same export to a roomy folder still works.
     out = tempDir('export-out-');
     mkdirSync(out, { recursive: true });

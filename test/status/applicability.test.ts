@@ -13,7 +13,7 @@ describe('applicability', () => {
   it('everything applies while the school has no profile', () => {
     const s = statusOf(yesNo({ schoolTypes: ['kindergarten'], conditions: [{ kind: 'flag', field: 'boarding', equals: true }] }), {
       ...yes,
-      evidenceCounts: { 'APP-01': 2 },
+      evidenceIds: { 'APP-01': ['f1', 'f2'] },
     });
     expect(s.status).toBe('met');
   });

@@ -6,7 +6,7 @@ const answered = (value: boolean) => ({ answers: { 'EVD-01': { type: 'yes_no' as
 
 describe('evidence shortfall', () => {
   it('turns a met value into partly met, the evidence reason first', () => {
-    const s = statusOf(yesNo, { ...answered(true), evidenceCounts: { 'EVD-01': 1 } });
+    const s = statusOf(yesNo, { ...answered(true), evidenceIds: { 'EVD-01': ['f1'] } });
     expect(s.status).toBe('partly_met');
     expect(s.reasons).toEqual([
       { key: 'reason.evidence.short', params: { have: 1, need: 2 } },
@@ -16,7 +16,7 @@ describe('evidence shortfall', () => {
     expect(s.evidenceRequired).toBe(2);
   });
   it('leaves a met value met with enough files', () => {
-    const s = statusOf(yesNo, { ...answered(true), evidenceCounts: { 'EVD-01': 2 } });
+    const s = statusOf(yesNo, { ...answered(true), evidenceIds: { 'EVD-01': ['f1', 'f2'] } });
     expect(s.status).toBe('met');
     expect(keys(s)).toEqual(['reason.met.value']);
   });
@@ -41,8 +41,10 @@ describe('evidence shortfall', () => {
     expect(s.status).toBe('unanswered');
     expect(keys(s)).toEqual(['reason.unanswered']);
   });
-  it('rejects a count that is not a whole number of files, naming the item', () => {
-    expect(() => statusOf(yesNo, { ...answered(true), evidenceCounts: { 'EVD-01': -1 } })).toThrow(/EVD-01/);
+  it('counts a file listed twice once', () => {
+    const s = statusOf(yesNo, { ...answered(true), evidenceIds: { 'EVD-01': ['f1', 'f1'] } });
+    expect(s.evidenceCount).toBe(1);
+    expect(s.status).toBe('partly_met');
   });
 });
 
@@ -61,11 +63,21 @@ describe('evidence of event_log items', () => {
   ];
 
   it('adds the distinct files of the counted events to the directly linked ones', () => {
-    // direct 1 + distinct event files {f1, f2, f3} = 4
-    const s = statusOf(drills, { events, evidenceCounts: { 'EVD-03': 1 } });
+    // direct {f0} + distinct event files {f1, f2, f3} = 4
+    const s = statusOf(drills, { events, evidenceIds: { 'EVD-03': ['f0'] } });
     expect(s.evidenceCount).toBe(1 + 3);
     expect(s.eventCount).toBe(2);
     expect(s.status).toBe('met');
+  });
+  it('counts a file linked both to the item and to a counted event once', () => {
+    // direct {f1, f8} + event files {f1, f2, f3}: f1 is the same file both ways; f8's event is
+    // outside the period, but f8 is linked to the item directly, so it counts.
+    const s = statusOf(drills, { events, evidenceIds: { 'EVD-03': ['f1', 'f8'] } });
+    expect(s.evidenceCount).toBe(4);
+    expect(s.status).toBe('met');
+    const short = statusOf(drills, { events, evidenceIds: { 'EVD-03': ['f1', 'f2', 'f3'] } });
+    expect(short.evidenceCount).toBe(3);
+    expect(short.status).toBe('partly_met');
   });
   it('turns met events into partly met when files are short', () => {
     const s = statusOf(drills, { events });
@@ -74,7 +86,7 @@ describe('evidence of event_log items', () => {
     expect(keys(s)).toEqual(['reason.evidence.short', 'reason.met.events']);
   });
   it('does not answer an event_log item by files alone', () => {
-    const s = statusOf(drills, { asOf: '2025-03-01', evidenceCounts: { 'EVD-03': 5 } });
+    const s = statusOf(drills, { asOf: '2025-03-01', evidenceIds: { 'EVD-03': ['f1', 'f2', 'f3', 'f4', 'f5'] } });
     expect(s.status).toBe('unanswered');
     expect(keys(s)).toEqual(['reason.events.noneYet']);
   });

@@ -67,7 +67,7 @@ export function makeInput(template: Template, over: Partial<SummaryInput> = {}):
     profile: null,
     assessment: { id: 'a1', startDate: '2024-09-01', endDate: '2025-08-31', periodKind: 'school_year' },
     answers: {},
-    evidenceCounts: {},
+    evidenceIds: {},
     events: [],
     asOf: '2025-08-31',
     ...over,

@@ -2,7 +2,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseTooNewError, MigrationMismatchError, openDatabase, schemaVersion } from '../../electron/store/db';
 import { MIGRATIONS } from '../../electron/store/migrations';
-import { tempDir } from '../fixtures/core';
+import { stableStringify } from '../../electron/store/json';
+import { fixtureProfile, openTestCore, tempDir } from '../fixtures/core';
+import { fixtureTemplate } from '../fixtures/template';
 
 const tablesOf = (file: string): string[] => {
   const db = openDatabase(file, { readonly: true });
@@ -85,5 +87,46 @@ describe('migrations', () => {
     expect(() => db.prepare('DELETE FROM answer_revisions').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE answer_revisions SET note = 'x'").run()).toThrow(/append-only/);
     db.close();
+  });
+
+  test('002: a frozen row stays as it is, except a thaw by the export that froze it', () => {
+    const db = openDatabase(join(dir, 'db.sqlite'));
+    db.prepare("INSERT INTO templates VALUES ('t', '1.0.0', '{}', 'now', NULL)").run();
+    db.prepare(
+      "INSERT INTO assessments (id, template_id, template_version, period_kind, label, start_date, end_date, created_at) VALUES ('a', 't', '1.0.0', 'term', 'x', '2024-09-01', '2025-01-31', 'now')",
+    ).run();
+    db.prepare("UPDATE assessments SET frozen_at = 'F1', frozen_summary = '{}' WHERE id = 'a'").run();
+    const thaw = db.prepare("UPDATE assessments SET frozen_at = NULL, frozen_summary = NULL WHERE id = 'a'");
+    expect(() => db.prepare("UPDATE assessments SET label = 'y' WHERE id = 'a'").run()).toThrow(/frozen/);
+    expect(() => db.prepare("UPDATE assessments SET frozen_summary = '{\"x\":1}' WHERE id = 'a'").run()).toThrow(/frozen/);
+    expect(() => thaw.run()).toThrow(/frozen/);
+    db.prepare("INSERT INTO export_freezes VALUES ('a', 'F0')").run(); // another freeze than this one
+    expect(() => thaw.run()).toThrow(/frozen/);
+    db.prepare("UPDATE export_freezes SET frozen_at = 'F1'").run();
+    expect(() => db.prepare("UPDATE assessments SET frozen_at = NULL, frozen_summary = NULL, label = 'y' WHERE id = 'a'").run()).toThrow(/frozen/);
+    thaw.run();
+    expect(db.prepare("SELECT label, frozen_at, frozen_summary FROM assessments WHERE id = 'a'").get()).toEqual({ label: 'x', frozen_at: null, frozen_summary: null });
+    db.close();
+  });
+
+  test('002: an assessment frozen under 001 gets its summary fixed the first time it is asked for', () => {
+    const db = openDatabase(join(dir, 'selfcheck.db'), { migrations: MIGRATIONS.slice(0, 1) });
+    db.prepare("INSERT INTO templates VALUES (?, ?, ?, 'now', NULL)").run(fixtureTemplate.id, fixtureTemplate.version, stableStringify(fixtureTemplate));
+    db.prepare(
+      `INSERT INTO assessments (id, template_id, template_version, period_kind, label, start_date, end_date, created_at, frozen_at)
+       VALUES ('old', ?, ?, 'school_year', 'x', '2024-09-01', '2025-08-31', 'now', '2025-01-10T00:00:00.000Z')`,
+    ).run(fixtureTemplate.id, fixtureTemplate.version);
+    db.close();
+
+    const t = openTestCore({ dataDir: dir });
+    try {
+      const first = t.core.summary.compute('old', '2025-01-10');
+      t.core.profile.save({ ...fixtureProfile, hasSchoolBus: true });
+      t.core.events.save({ kind: 'fire_drill', date: '2024-10-15', title: '演练', participants: 10, note: '' });
+      expect(t.core.summary.compute('old', '2025-06-30')).toEqual(first);
+      expect(t.core.assessments.frozenSummary('old')).toEqual(first);
+    } finally {
+      t.core.close();
+    }
   });
 });

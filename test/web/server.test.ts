@@ -5,6 +5,7 @@ import { startWebServer, type WebServer } from '../../electron/web/server';
 import { openTestCore, tempDir, type TestCore } from '../fixtures/core';
 import { docx, jpeg } from '../fixtures/files';
 import { request } from './request';
+import { MIGRATIONS } from '../../electron/store/migrations';
 
 describe('web-mode server', () => {
   let t: TestCore;
@@ -95,7 +96,7 @@ describe('web-mode server', () => {
     expect(get.status).toBe(405);
     const ok = await api('app.info', {});
     expect(ok.status).toBe(200);
-    expect(ok.json()).toMatchObject({ ok: true, value: { mode: 'web', schemaVersion: 1 } });
+    expect(ok.json()).toMatchObject({ ok: true, value: { mode: 'web', schemaVersion: MIGRATIONS.length } });
     expect(ok.headers['cache-control']).toBe('no-store');
     expect((await api('nope.x', {})).json()).toMatchObject({ ok: false, error: { message: 'api.unknownMethod' } });
     expect((await api('assessments.get', { id: 'zz' })).json()).toEqual({ ok: false, error: { code: 'not_found', message: 'assessment.notFound', params: { id: 'zz' } } });

@@ -2,6 +2,7 @@
 // never change or reorder a migration that has shipped.
 import type { Migration } from './types';
 import { migration001 } from './001_initial';
+import { migration002 } from './002_frozen_summary';
 
 export type { Migration } from './types';
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];

@@ -101,9 +101,13 @@ export function ExportSection() {
       <p className="muted">{t('pkg.export.intro')}</p>
       {current && (
         <p>
-          <strong>{t('pkg.export.assessment')}:</strong> {current.label} · v{current.version}
+          {t('common.labelValue', { label: t('pkg.export.assessment'), value: `${current.label} · ${t('assessment.versionN', { n: current.version })}` })}
           <br />
-          <span className="muted">{t('pkg.export.freezes', { version: current.version, next: current.version + 1 })}</span>
+          <span className="muted">
+            {current.frozenAt
+              ? t('assessment.frozenExport', { version: current.version, next: current.version + 1 })
+              : t('pkg.export.freezes', { version: current.version, next: current.version + 1 })}
+          </span>
         </p>
       )}
       <fieldset className="radios stacked" disabled={running}>

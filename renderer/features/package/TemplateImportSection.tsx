@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { api } from '../../bridge';
 import { ErrorText } from '../../components/ErrorText';
+import { FileButton } from '../../components/FileButton';
 import { useT } from '../../i18n/setup';
 
 type Imported = { id: string; version: string; outcome: 'installed' | 'already_installed'; signedBy: string };
@@ -12,8 +13,7 @@ export function TemplateImportSection() {
   const [done, setDone] = useState<Imported | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
+  const onFile = async (file: File) => {
     setBusy(true);
     setError(null);
     setDone(null);
@@ -31,10 +31,7 @@ export function TemplateImportSection() {
     <section className="card" aria-labelledby="pkg-template">
       <h2 id="pkg-template">{t('pkg.template.title')}</h2>
       <p className="muted">{t('pkg.template.intro')}</p>
-      <label className="button">
-        {t('pkg.template.choose')}
-        <input type="file" accept=".zip,application/zip" hidden disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} />
-      </label>
+      <FileButton label={t('pkg.template.choose')} accept=".zip,application/zip" disabled={busy} onFile={(f) => void onFile(f)} />
       {done && <p role="status">✓ {t(done.outcome === 'installed' ? 'pkg.template.installed' : 'pkg.template.already', done)}</p>}
       <ErrorText error={error} />
     </section>

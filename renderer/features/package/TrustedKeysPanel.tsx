@@ -5,6 +5,7 @@ import type { TrustEntry } from '../../../shared/api/package';
 import { api } from '../../bridge';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
+import { FileButton } from '../../components/FileButton';
 import { useT } from '../../i18n/setup';
 import { toastInfo } from '../../store/toasts';
 
@@ -75,10 +76,7 @@ export function TrustedKeysPanel() {
       <Field label={t('pkg.trust.keyText')}>
         {(p) => <textarea {...p} className="mono" rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>
-      <label className="button button-small">
-        {t('pkg.trust.file')}
-        <input type="file" accept=".pub,text/plain" hidden onChange={(e) => void e.target.files?.[0]?.text().then(setText)} />
-      </label>
+      <FileButton small label={t('pkg.trust.file')} accept=".pub,text/plain" onFile={(f) => void f.text().then(setText, setError)} />
       <Field label={t('pkg.trust.label')}>{(p) => <input {...p} type="text" maxLength={200} value={label} onChange={(e) => setLabel(e.target.value)} />}</Field>
       <Field label={t('pkg.trust.kind')}>
         {(p) => (

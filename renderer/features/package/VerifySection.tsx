@@ -8,6 +8,7 @@ import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n/setup';
 import { formatPercent } from '../../logic/format';
+import { periodInWords, trustLabelInWords } from '../../logic/packageWords';
 
 const MARK = { ok: '✓', failed: '✗', skipped: '–' } as const;
 
@@ -54,7 +55,8 @@ export function VerifySection() {
           <ul className="rows">
             {result.checks.map((c) => (
               <li key={c.stage}>
-                {MARK[c.status]} {t(`pkg.verify.stage.${c.stage}`)}: {t(`pkg.verify.status.${c.status}`)}
+                <span aria-hidden="true">{MARK[c.status]} </span>
+                {t('common.labelValue', { label: t(`pkg.verify.stage.${c.stage}`), value: t(`pkg.verify.status.${c.status}`) })}
               </li>
             ))}
           </ul>
@@ -72,7 +74,7 @@ export function VerifySection() {
                 <dt>{t('pkg.verify.signer')}</dt>
                 <dd>
                   <span className="mono">{result.signerKeyId}</span> · {t(`pkg.verify.trust.${result.keyTrust}`)}
-                  {result.trustedAs && <span className="muted"> ({result.trustedAs})</span>}
+                  {result.trustedAs && <span className="muted"> · {trustLabelInWords(result.trustedAs, t)}</span>}
                 </dd>
               </>
             )}
@@ -80,7 +82,7 @@ export function VerifySection() {
               <>
                 <dt>{t('pkg.verify.period')}</dt>
                 <dd>
-                  {result.report.assessmentLabel} · v{result.report.assessmentVersion} · {result.report.period}
+                  {result.report.assessmentLabel} · {t('assessment.versionN', { n: result.report.assessmentVersion })} · {periodInWords(result.report.period, locale)}
                   <br />
                   {t('pkg.verify.items', { items: result.report.items, files: result.report.files, compliance: formatPercent(result.report.overall.compliance, locale) })}
                 </dd>

@@ -1,8 +1,11 @@
 // Files proving this item: add (chooser or drop), caption and date, unlink, link from the library.
 import { useState } from 'react';
 import type { Item } from '../../../shared/template/schema';
+import type { Assessment } from '../../../shared/domain/assessment';
 import type { ItemStatus } from '../../../shared/domain/status';
 import { useEvidence } from '../../store/evidence';
+import { useEvents } from '../../store/eventLog';
+import { href } from '../../router';
 import { toastError } from '../../store/toasts';
 import { useT } from '../../i18n/setup';
 import { formatBytes, pick } from '../../logic/format';
@@ -11,9 +14,18 @@ import { EvidenceThumb } from '../../components/EvidenceThumb';
 import { EvidenceMetaEditor } from '../../components/EvidenceMetaEditor';
 import { Dialog } from '../../components/Dialog';
 
-export function EvidenceSection({ item, assessmentId, status, disabled }: { item: Item; assessmentId: string; status: ItemStatus | undefined; disabled: boolean }) {
+interface Props {
+  item: Item;
+  assessment: Assessment;
+  status: ItemStatus | undefined;
+  disabled: boolean;
+}
+
+export function EvidenceSection({ item, assessment, status, disabled }: Props) {
   const { t, locale } = useT();
   const { files, importFiles, unlink, link } = useEvidence();
+  const events = useEvents((s) => s.events);
+  const assessmentId = assessment.id;
   const [busy, setBusy] = useState(false);
   const [picking, setPicking] = useState(false);
   const [query, setQuery] = useState('');
@@ -21,6 +33,9 @@ export function EvidenceSection({ item, assessmentId, status, disabled }: { item
   const isLinked = (f: (typeof files)[number]) => f.links.some((l) => l.assessmentId === assessmentId && l.itemCode === item.code);
   // Photos first (they say the most at a glance), then in the order they were added.
   const linked = files.filter(isLinked).sort((a, b) => Number(b.hasThumbnail) - Number(a.hasThumbnail) || a.addedAt.localeCompare(b.addedAt));
+  // An event_log item also counts the files attached to its events in the period (see shared/status/compute.ts).
+  const counted = item.type === 'event_log' ? events.filter((e) => e.kind === item.frequency.eventKind && e.date >= assessment.startDate && e.date <= assessment.endDate) : [];
+  const viaEvents = counted.length === 0 ? [] : files.filter((f) => !isLinked(f) && counted.some((e) => e.evidenceIds.includes(f.id) || f.eventIds.includes(e.id)));
   const candidates = files.filter((f) => !isLinked(f) && `${f.originalName} ${f.caption}`.toLowerCase().includes(query.trim().toLowerCase()));
 
   const add = async (chosen: File[]) => {
@@ -45,13 +60,12 @@ export function EvidenceSection({ item, assessmentId, status, disabled }: { item
       <p className="muted">
         {pick(item.evidence.description, locale)} ({item.evidence.kinds.map((k) => t(`evidenceKind.${k}`)).join(t('list.sep'))})
       </p>
-      {linked.length === 0 ? (
-        <p className="muted">{t('item.noEvidence')}</p>
-      ) : (
+      {linked.length === 0 && viaEvents.length === 0 && <p className="muted">{t('item.noEvidence')}</p>}
+      {linked.length > 0 && (
         <ul className="evidence-list" aria-label={t('item.linkedFiles')}>
           {linked.map((f) => (
             <li key={f.id} className="evidence-card">
-              <a href={`#/evidence/${encodeURIComponent(f.id)}`} className="thumb-link" aria-label={t('evidence.open', { name: f.originalName })}>
+              <a href={href('evidence', f.id)} className="thumb-link" aria-label={t('evidence.open', { name: f.originalName })}>
                 <EvidenceThumb file={f} />
               </a>
               <div className="evidence-body">
@@ -67,6 +81,19 @@ export function EvidenceSection({ item, assessmentId, status, disabled }: { item
             </li>
           ))}
         </ul>
+      )}
+      {viaEvents.length > 0 && (
+        <>
+          <h3 id="event-files-title">{t('item.eventFiles')}</h3>
+          <p className="muted small">{t('item.eventFilesHint')}</p>
+          <ul className="link-chips" aria-labelledby="event-files-title">
+            {viaEvents.map((f) => (
+              <li key={f.id}>
+                <a href={href('evidence', f.id)}>{f.caption || f.originalName}</a>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {!disabled && (
         <div className="evidence-actions">

@@ -30,7 +30,7 @@ export function HistoryPanel({ item, assessmentId, currentRevision, disabled }: 
   }, [open, assessmentId, item.code, currentRevision]);
 
   return (
-    <section className="card" aria-labelledby="history-title">
+    <section className="card area" aria-labelledby="history-title">
       <h2 id="history-title" className="area-head">
         <button type="button" className="area-toggle" aria-expanded={open} aria-controls="history-list" onClick={() => setOpen(!open)}>
           <span className="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
@@ -38,7 +38,7 @@ export function HistoryPanel({ item, assessmentId, currentRevision, disabled }: 
         </button>
       </h2>
       {open && (
-        <div id="history-list">
+        <div id="history-list" className="area-body">
           <ErrorText error={error} />
           {revisions?.length === 0 && <p className="muted">{t('history.empty')}</p>}
           <ol className="history">

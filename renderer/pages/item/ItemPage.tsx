@@ -1,6 +1,7 @@
 // One checklist item: what it asks and why, the answer, its status in words, evidence, history.
 import type { Item, Template } from '../../../shared/template/schema';
 import type { Assessment } from '../../../shared/domain/assessment';
+import type { ItemStatus } from '../../../shared/domain/status';
 import { useAssessment, itemByCode } from '../../store/assessment';
 import { useSession } from '../../store/session';
 import { useT } from '../../i18n/setup';
@@ -11,13 +12,17 @@ import type { PageProps } from '../../routes';
 import { StatusBadge, KeyBadge, ConfidentialBadge } from '../../components/StatusBadge';
 import { ItemTypeIcon } from '../../components/ItemTypeIcon';
 import { Field } from '../../components/Field';
-import { Icon } from '../../components/Icon';
+import { useMediaQuery } from '../../components/useMediaQuery';
 import { NoAssessment } from '../NoAssessment';
 import { useAnswerDraft } from './useAnswerDraft';
 import { AnswerControl } from './AnswerControl';
 import { EventLogAnswer } from './EventLogAnswer';
 import { EvidenceSection } from './EvidenceSection';
 import { HistoryPanel } from './HistoryPanel';
+import { FrozenBanner } from './FrozenBanner';
+
+/** Below this width the side column drops under the main one; the reasons then stay up with the answer. */
+const ONE_COLUMN = '(max-width: 1100px)';
 
 function Neighbours({ template, code }: { template: Template; code: string }) {
   const { t, locale } = useT();
@@ -34,7 +39,7 @@ function Neighbours({ template, code }: { template: Template; code: string }) {
       ) : (
         <span />
       )}
-      <span className="muted">{t('item.position', { n: at + 1, total: all.length })}</span>
+      <span className="muted nowrap">{t('item.position', { n: at + 1, total: all.length })}</span>
       {next ? (
         <a className="button" href={href('item', next.code)} rel="next">
           {next.code} {pick(next.title, locale)} →
@@ -46,12 +51,28 @@ function Neighbours({ template, code }: { template: Template; code: string }) {
   );
 }
 
+function Reasons({ status }: { status: ItemStatus }) {
+  const { t } = useT();
+  if (status.reasons.length === 0) return null;
+  return (
+    <section className={`card reasons reasons-${status.status}`} aria-labelledby="reasons-title">
+      <h2 id="reasons-title">{t('item.whyStatus')}</h2>
+      <ul>
+        {status.reasons.map((r, i) => (
+          <li key={i}>{reasonInWords(r, t)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function ItemBody({ item, template, assessment, areaTitle }: { item: Item; template: Template; assessment: Assessment; areaTitle: string }) {
   const { t, locale } = useT();
   const status = useAssessment((s) => s.statuses.get(item.code));
   const schoolType = useSession((s) => s.profile?.schoolType);
   const { value, note, change, saved } = useAnswerDraft(item.code);
   const frozen = !!assessment.frozenAt;
+  const oneColumn = useMediaQuery(ONE_COLUMN);
   const kind = item.type === 'event_log' ? template.eventKinds.find((k) => k.code === item.frequency.eventKind) : undefined;
   const expectation = expectationInWords(item, schoolType, t, locale, kind ? pick(kind.label, locale) : '');
 
@@ -78,12 +99,7 @@ function ItemBody({ item, template, assessment, areaTitle }: { item: Item; templ
         )}
       </div>
 
-      {frozen && (
-        <div className="banner banner-frozen" role="note">
-          <Icon name="lock" />{' '}
-          {t('item.frozenBanner', { date: formatDateTime(assessment.frozenAt ?? '', locale) })}
-        </div>
-      )}
+      {frozen && <FrozenBanner assessment={assessment} />}
 
       <div className="item-grid">
         <div className="item-main">
@@ -110,21 +126,13 @@ function ItemBody({ item, template, assessment, areaTitle }: { item: Item; templ
             {saved && <p className="muted small">{t('item.lastSaved', { who: saved.savedBy, when: formatDateTime(saved.savedAt, locale) })}</p>}
           </section>
 
-          <EvidenceSection item={item} assessmentId={assessment.id} status={status} disabled={frozen} />
+          {oneColumn && status && <Reasons status={status} />}
+          <EvidenceSection item={item} assessment={assessment} status={status} disabled={frozen} />
           <HistoryPanel item={item} assessmentId={assessment.id} currentRevision={saved?.revision} disabled={frozen} />
         </div>
 
         <aside className="item-side" aria-label={t('item.about')}>
-          {status && status.reasons.length > 0 && (
-            <section className={`card reasons reasons-${status.status}`} aria-labelledby="reasons-title">
-              <h2 id="reasons-title">{t('item.whyStatus')}</h2>
-              <ul>
-                {status.reasons.map((r, i) => (
-                  <li key={i}>{reasonInWords(r, t)}</li>
-                ))}
-              </ul>
-            </section>
-          )}
+          {!oneColumn && status && <Reasons status={status} />}
           <section className="card">
             <h2>{t('item.guidance')}</h2>
             <p className="prose">{pick(item.guidance, locale)}</p>

@@ -69,5 +69,12 @@ export function App() {
 
   const route = findRoute(location.page) ?? findRoute(DEFAULT_PAGE);
   const Page = route?.component;
-  return <Layout page={route?.page ?? DEFAULT_PAGE}>{Page && <Page key={location.params.join('/')} params={location.params} />}</Layout>;
+  const where = [location.page, ...location.params].join('/');
+  return (
+    <Layout page={route?.page ?? DEFAULT_PAGE} where={where}>
+      {/* Not keyed by the parameters: a page whose content depends on them keys that part itself
+          (the item page its body), so choosing a file in the library keeps the grid and its focus. */}
+      {Page && <Page params={location.params} />}
+    </Layout>
+  );
 }

@@ -187,6 +187,9 @@ export class AssessmentService {
   continueFrozen(id: string, userName: string): Assessment {
     const old = this.get(id);
     if (!old.frozenAt) throw new ApiError('conflict', 'assessment.notFrozen', { id });
+    // One successor per version: a second "continue" would fork the history in two.
+    const next = this.ctx.db.prepare('SELECT version FROM assessments WHERE replaces_id = ?').get(id) as { version: number } | undefined;
+    if (next) throw new ApiError('conflict', 'assessment.alreadyContinued', { label: old.label, version: next.version });
     const newId = randomUUID();
     const now = isoNow(this.ctx);
     const db = this.ctx.db;

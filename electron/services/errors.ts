@@ -18,6 +18,7 @@ export const ERROR_KEYS = [
   'assessment.notFound',
   'assessment.frozen',
   'assessment.notFrozen',
+  'assessment.alreadyContinued',
   'answer.unknownItem',
   'answer.wrongType',
   'answer.unknownOption',

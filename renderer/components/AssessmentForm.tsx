@@ -9,6 +9,7 @@ import { defaultPeriod, type PeriodDefaults } from '../logic/period';
 import type { Translate } from '../logic/words';
 import { Field } from './Field';
 import { ErrorText } from './ErrorText';
+import { focusFirstInvalid } from './focusFirstInvalid';
 
 type Templates = ResultOf<'templates.list'>;
 
@@ -46,7 +47,7 @@ export function AssessmentForm({ submitLabel, onSubmit }: { submitLabel: string;
   };
   const shownLabel = label ?? defaultLabel(kind, dates, t);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const chosen = templates?.find((tpl) => `${tpl.id}@${tpl.version}` === templateKey);
     const candidate = { templateId: chosen?.id ?? '', templateVersion: chosen?.version ?? '', periodKind: kind, label: shownLabel.trim(), startDate: dates.startDate, endDate: dates.endDate };
@@ -58,6 +59,7 @@ export function AssessmentForm({ submitLabel, onSubmit }: { submitLabel: string;
         found[field] ??= field === 'endDate' && issue.message === 'assessment.error.dates' ? t('assessment.error.dates') : t(`assessment.error.${field}`, { defaultValue: t('form.invalid') });
       }
       setErrors(found);
+      focusFirstInvalid(e.currentTarget);
       return;
     }
     setErrors({});

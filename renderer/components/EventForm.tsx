@@ -8,6 +8,7 @@ import { useT } from '../i18n/setup';
 import { pick, todayIso } from '../logic/format';
 import { Field } from './Field';
 import { ErrorText } from './ErrorText';
+import { focusFirstInvalid } from './focusFirstInvalid';
 import { FilePicker } from './FilePicker';
 
 interface Props {
@@ -31,7 +32,7 @@ export function EventForm({ kinds, initial, fixedKind, onDone }: Props) {
   const [serverError, setServerError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const candidate = { id: initial?.id, kind, date, title, participants: participants.trim() === '' ? null : Number(participants), note };
     const parsed = EventInput.safeParse(candidate);
@@ -42,6 +43,7 @@ export function EventForm({ kinds, initial, fixedKind, onDone }: Props) {
         found[field] ??= t(`events.error.${field}`, { defaultValue: t('form.invalid') });
       }
       setErrors(found);
+      focusFirstInvalid(e.currentTarget);
       return;
     }
     setErrors({});

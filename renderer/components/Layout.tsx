@@ -9,20 +9,27 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { AssessmentSelect } from './AssessmentSelect';
 import { Toasts } from './Toasts';
 
-export function Layout({ page, children }: { page: string; children: ReactNode }) {
+/** `page` is the route; `where` the whole location (page and its parameters). */
+export function Layout({ page, where, children }: { page: string; where: string; children: ReactNode }) {
   const { t } = useT();
   const profile = useSession((s) => s.profile);
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  const shown = useRef({ page, where });
 
-  // Move focus to the new page so keyboard and screen-reader users start at its top.
+  // A new page starts at its top, with focus there for keyboard and screen-reader users. Not on
+  // the first page after loading (Tab then starts at the skip link), however often the effect runs.
+  // Within a page (the next item, another file), only when the focused element went away with
+  // the old content (focus would otherwise fall back to the start of the document); a click on a
+  // file tile keeps its place.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    main.current?.focus();
-  }, [page]);
+    if (shown.current.where === where) return;
+    const pageChanged = shown.current.page !== page;
+    shown.current = { page, where };
+    const focusLost = !document.activeElement || document.activeElement === document.body;
+    if (!pageChanged && !focusLost) return;
+    main.current?.scrollTo({ top: 0 });
+    main.current?.focus({ preventScroll: true });
+  }, [page, where]);
 
   const activePage = page === 'item' ? 'checklist' : page;
   return (

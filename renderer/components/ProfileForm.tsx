@@ -7,6 +7,7 @@ import { SCHOOL_TYPES, type SchoolType } from '../../shared/template/schema';
 import { useT } from '../i18n/setup';
 import { Field } from './Field';
 import { ErrorText } from './ErrorText';
+import { focusFirstInvalid } from './focusFirstInvalid';
 
 type Counts = 'students' | 'classes' | 'staff' | 'studentsWithDisabilities';
 type Flags = 'boarding' | 'hasSchoolBus' | 'hasCanteen';
@@ -43,7 +44,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: { initial: Schoo
   const [serverError, setServerError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const candidate = {
       name: draft.name,
@@ -63,6 +64,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: { initial: Schoo
         found[field] = i18next.exists(issue.message) ? t(issue.message) : t(`profile.error.${field}`, { defaultValue: t('form.invalid') });
       }
       setErrors(found);
+      focusFirstInvalid(e.currentTarget);
       return;
     }
     setErrors({});

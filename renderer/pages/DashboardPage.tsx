@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useAssessment, itemByCode } from '../store/assessment';
 import { useEvidence } from '../store/evidence';
 import { useT } from '../i18n/setup';
-import { formatDate, formatNumber, formatPercent, pick } from '../logic/format';
+import { formatBytes, formatDate, formatNumber, formatPercent, pick } from '../logic/format';
 import { missingItems } from '../logic/checklistFilter';
 import { reasonInWords } from '../logic/words';
 import { href } from '../router';
@@ -40,7 +40,10 @@ export function DashboardPage() {
           <div className="stat-label">{t('dashboard.progress')}</div>
           <div className="stat-value">{formatPercent(o.progress, locale)}</div>
           <ProgressBar value={o.progress} label={t('dashboard.progress')} />
-          <div className="stat-note">{t('dashboard.answeredOf', { answered: formatNumber(o.answered, locale), total: formatNumber(o.total, locale) })}</div>
+          <div className="stat-note">
+            {t('dashboard.answeredOf', { answered: formatNumber(o.answered, locale), total: formatNumber(o.total, locale) })}
+            {o.notApplicable > 0 && <div>{t('dashboard.notApplicable', { n: formatNumber(o.notApplicable, locale) })}</div>}
+          </div>
         </div>
         <div className="card stat">
           <div className="stat-label">{t('dashboard.compliance')}</div>
@@ -56,7 +59,7 @@ export function DashboardPage() {
         <div className="card stat">
           <div className="stat-label">{t('dashboard.evidenceFiles')}</div>
           <div className="stat-value">{formatNumber(stats?.files ?? 0, locale)}</div>
-          <div className="stat-note">{t('dashboard.notApplicable', { n: o.notApplicable })}</div>
+          {stats && <div className="stat-note">{t('dashboard.evidenceSize', { size: formatBytes(stats.bytes, locale) })}</div>}
         </div>
       </div>
 

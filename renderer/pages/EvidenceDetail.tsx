@@ -48,7 +48,10 @@ export function EvidenceDetail({ file, onClose }: { file: EvidenceFile; onClose:
           {file.links.map((l) => {
             const other = l.assessmentId !== current?.id;
             const found = other ? undefined : itemByCode(template, l.itemCode);
-            const label = other ? `${l.itemCode} (${assessments.find((a) => a.id === l.assessmentId)?.label ?? '?'})` : `${l.itemCode} ${found ? pick(found.item.title, locale) : ''}`;
+            const there = other ? assessments.find((a) => a.id === l.assessmentId) : undefined;
+            const label = other
+              ? `${l.itemCode} (${there ? `${there.label} · ${t('assessment.versionN', { n: there.version })}` : '?'})`
+              : `${l.itemCode} ${found ? pick(found.item.title, locale) : ''}`;
             return (
               <li key={`${l.assessmentId}/${l.itemCode}`}>
                 {other ? <span>{label}</span> : <a href={href('item', l.itemCode)}>{label}</a>}

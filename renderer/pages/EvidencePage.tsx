@@ -67,7 +67,7 @@ export function EvidencePage({ params }: PageProps) {
         ) : (
           <ul className="grid" aria-label={t('evidence.files')} onKeyDown={arrowNavigation('button.tile')}>
             {shown.map((f) => {
-              const linkedTo = f.links.length + f.eventIds.length > 0 ? t('evidence.linkedTo', { items: f.links.map((l) => l.itemCode).join(t('list.sep')) || '–', events: f.eventIds.length }) : t('evidence.notLinked');
+              const linkedTo = f.links.length + f.eventIds.length > 0 ? t('evidence.linkedTo', { items: [...new Set(f.links.map((l) => l.itemCode))].join(t('list.sep')) || '–', events: f.eventIds.length }) : t('evidence.notLinked');
               return (
                 <li key={f.id}>
                   <button type="button" className={f.id === selectedId ? 'tile tile-on' : 'tile'} aria-pressed={f.id === selectedId} onClick={() => navigate('evidence', f.id)}>
@@ -83,7 +83,7 @@ export function EvidencePage({ params }: PageProps) {
             })}
           </ul>
         )}
-        {selected && <EvidenceDetail file={selected} onClose={() => (window.location.hash = href('evidence'))} />}
+        {selected && <EvidenceDetail key={selected.id} file={selected} onClose={() => (window.location.hash = href('evidence'))} />}
       </div>
     </div>
   );

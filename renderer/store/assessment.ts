@@ -21,7 +21,7 @@ interface AssessmentState {
   load(): Promise<void>;
   select(id: string): Promise<void>;
   create(input: NewAssessment): Promise<Assessment>;
-  /** A new, editable version of a frozen assessment (its answers and links carried over); selects it. */
+  /** Makes a new, editable version of a frozen assessment (its answers and evidence links carried over). */
   continueFrozen(id: string): Promise<Assessment>;
   saveAnswer(itemCode: string, value: AnswerValue | null, note: string): Promise<Answer>;
   restore(itemCode: string, revisionId: number): Promise<Answer>;
@@ -107,7 +107,6 @@ export const useAssessment = create<AssessmentState>((set, get) => ({
   async continueFrozen(id) {
     const next = await tracked(() => api().call('assessments.continue', { id }));
     set({ assessments: [...get().assessments.filter((a) => a.id !== next.id), next] });
-    await get().select(next.id);
     return next;
   },
   async saveAnswer(itemCode, value, note) {

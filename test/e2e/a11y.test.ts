@@ -55,7 +55,7 @@ test('keyboard only: skip link, navigation, answer an item, a dialog, the next i
   const saved = async () => (await apiCall(server.url, 'answers.list', { assessmentId: assessment.id })).find((a) => a.itemCode === item.code)?.value;
 
   // The skip link is the first stop, visible once focused, and lands in the main area.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
   await tabTo(page, 'the skip link', (f) => f.tag === 'a' && f.text === '跳到主要内容', 1);
   await screenshot(page, 'a11y-skip-link');
   await page.keyboard.press('Enter');
@@ -92,7 +92,7 @@ test('keyboard only: skip link, navigation, answer an item, a dialog, the next i
   await screenshot(page, 'a11y-answer-focus');
 
   // A dialog: Enter opens it with focus inside, Escape closes it and gives focus back.
-  await tabTo(page, 'the library button', (f) => f.tag === 'button' && f.text === '从材料库关联…', 10);
+  await tabTo(page, 'the library button', (f) => f.tag.startsWith('button') && f.text === '从材料库关联…', 10);
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: '从材料库关联…' });
   await dialog.waitFor();
@@ -107,9 +107,12 @@ test('keyboard only: skip link, navigation, answer an item, a dialog, the next i
 
   // On to the next item.
   await tabTo(page, 'the next-item link', (f) => f.tag === 'a' && f.text.startsWith(next.code), 15);
+  const scrolled = () => page.locator('main').evaluate((m) => m.scrollTop);
+  expect(await scrolled()).toBeGreaterThan(0); // the link is at the foot of the page
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: new RegExp(next.code) }).waitFor();
-  expect(await activeId()).toBe('main');
+  expect(await activeId()).toBe('main'); // not lost to the start of the document with the old link
+  expect(await scrolled()).toBe(0); // the next item is read from its top
 });
 
 test('every control, link and image on every page has a name a screen reader can say', async () => {
@@ -133,6 +136,11 @@ test('every control, link and image on every page has a name a screen reader can
   };
 
   await visit('#/dashboard', '概览');
+  // The check itself sees what it must: planted nameless controls and an image without alt are reported.
+  await page.evaluate(() => document.querySelector('main')?.insertAdjacentHTML('beforeend', '<div id="planted"><button></button><input type="text"><img src="icon.svg"></div>'));
+  const planted = await namelessElements(page);
+  expect(planted.filter((p) => p.includes('button: <button></button>') || p.includes('textbox: <input type="text">') || p.includes('img without alt'))).toHaveLength(3);
+  await page.evaluate(() => document.getElementById('planted')?.remove());
   await page.getByRole('button', { name: /显示全部/ }).click();
   await check('dashboard');
   await visit('#/checklist', '检查清单');

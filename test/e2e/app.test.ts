@@ -76,6 +76,8 @@ describe('first run', () => {
     const codeError = page.getByText('学校标识码应为以 1 开头的 10 位数字');
     await codeError.waitFor();
     expect(await page.getByLabel('学校标识码').getAttribute('aria-invalid')).toBe('true');
+    // Focus goes to the field at fault, where a screen reader reads its message.
+    await until('focus on the school code', async () => (await page.getByLabel('学校标识码').evaluate((el) => el === document.activeElement)) || undefined);
     await screenshot(page, '01-wizard-bad-code');
     expect(await apiCall(server.url, 'profile.get', {})).toBeNull(); // nothing saved
 

@@ -1,6 +1,7 @@
 // More of what a principal does with the sample school: drops a photo onto an item, deletes an
-// event and takes it back with Undo, and after an export (which freezes the assessment) finds the
-// item read-only and starts a new version to go on editing, the exported one left as it was.
+// event and takes it back with Undo, picks a file from a search in the library, and after an
+// export (which freezes the assessment) finds the item read-only and starts a new version to go
+// on editing, the exported one left as it was.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,16 +96,37 @@ test('an event deleted in the log comes back with Undo', async () => {
   await page.getByRole('button', { name: `删除「${victim.title}」` }).first().waitFor();
 });
 
+test('choosing a file in the library keeps the search and the focus', async () => {
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '佐证材料' }).click();
+  await page.getByRole('heading', { level: 1, name: '佐证材料' }).waitFor();
+  const search = page.getByRole('searchbox', { name: '搜索文件名或说明…' });
+  await search.fill('.pdf');
+  const tiles = page.locator('button.tile');
+  await until('several pdf files', async () => ((await tiles.count()) > 3 ? true : undefined));
+  const tile = tiles.nth(3);
+  await tile.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('complementary', { name: '文件详情' }).waitFor();
+  expect(await tile.getAttribute('aria-pressed')).toBe('true');
+  expect(await tile.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await search.inputValue()).toBe('.pdf');
+  await page.getByRole('complementary', { name: '文件详情' }).getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('complementary', { name: '文件详情' }).waitFor({ state: 'hidden' });
+  await search.fill('');
+});
+
 describe('after an export', () => {
   let out: string;
   afterAll(() => out && rmSync(out, { recursive: true, force: true }));
 
   test('the item is read-only, and a new version can be started and edited while the frozen one stays', async () => {
     const { assessment, summary, items } = await current();
-    const item = items.find((i) => i.type === 'yes_no' && summary.items.find((s) => s.itemCode === i.code)?.status === 'met');
-    if (!item) throw new Error('no met yes/no item');
+    const met = (code: string) => summary.items.find((s) => s.itemCode === code && s.status === 'met' && s.evidenceCount > 0);
+    const item = items.find((i) => i.type === 'yes_no' && met(i.code));
+    if (!item) throw new Error('no met yes/no item with files');
     const answersBefore = await apiCall(server.url, 'answers.list', { assessmentId: assessment.id });
     const answerBefore = answersBefore.find((a) => a.itemCode === item.code);
+    const linkedFiles = (await apiCall(server.url, 'evidence.list', {})).filter((f) => f.links.some((l) => l.assessmentId === assessment.id && l.itemCode === item.code));
     expect(answerBefore?.value).toEqual({ type: 'yes_no', value: true });
 
     // Export through the API, as the Keys & export page does; the package is signed with the school key.
@@ -121,7 +143,7 @@ describe('after an export', () => {
 
     // The page learns of the freeze when it loads the assessments again.
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: '概览' }).waitFor();
+    await page.locator('.topbar').waitFor();
     await openItem(item.code);
     const banner = page.getByTestId('frozen-banner');
     await banner.getByText(/已于 .+ 导出上报并冻结，只能查看/).waitFor();
@@ -139,9 +161,11 @@ describe('after an export', () => {
     if (!next) throw new Error('no assessment replaces the frozen one');
     expect(next.version).toBe(frozen.version + 1);
     expect(next.frozenAt).toBeNull();
-    await expect(page.locator('.topbar select').inputValue()).resolves.toBe(next.id);
+    await until('the new version selected', async () => ((await page.locator('.topbar select').inputValue()) === next.id ? true : undefined));
     await expect(page.locator('.topbar select option:checked').textContent()).resolves.toContain(`第 ${next.version} 版`);
     expect(await page.getByTestId('frozen-banner').count()).toBe(0);
+    expect(linkedFiles.length).toBeGreaterThan(0);
+    await until('the files linked in the new version too', async () => ((await page.locator('.evidence-card').count()) === linkedFiles.length ? true : undefined));
     const no = page.getByRole('radio', { name: '否', exact: true });
     expect(await page.getByRole('radio', { name: '是', exact: true }).isChecked()).toBe(true);
     await no.check();
@@ -159,7 +183,8 @@ describe('after an export', () => {
     // Back on the frozen version, the banner leads to the newer one instead of making a third.
     await page.locator('.topbar select').selectOption(assessment.id);
     await page.getByTestId('frozen-banner').getByRole('button', { name: `打开第 ${next.version} 版` }).click();
-    await expect(page.locator('.topbar select').inputValue()).resolves.toBe(next.id);
+    await until('the newer version selected', async () => ((await page.locator('.topbar select').inputValue()) === next.id ? true : undefined));
+    expect(await page.getByTestId('frozen-banner').count()).toBe(0);
     expect((await apiCall(server.url, 'assessments.list', {})).length).toBe(list.length);
   });
 });

@@ -99,6 +99,8 @@ describe('core services on a real database', () => {
     expect(next).toMatchObject({ replacesId: a, version: 2, frozenAt: null });
     expect(t.core.answers.list(next.id)[0]).toMatchObject({ itemCode: 'SAF-01', value: { type: 'yes_no', value: true }, revision: 1 });
     expect(t.core.answers.save({ assessmentId: next.id, itemCode: 'SAF-01', value: { type: 'yes_no', value: false }, note: '' }).revision).toBe(2);
+    expect(codeOf(() => t.core.assessments.continueFrozen(a, 'me'))).toBe('conflict:assessment.alreadyContinued');
+    expect(t.core.assessments.list().filter((x) => x.replacesId === a)).toHaveLength(1);
   });
 
   test('assessments need an installed template', () => {

@@ -9,6 +9,7 @@ import { api } from '../../bridge';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
+import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n/setup';
 import { formatBytes } from '../../logic/format';
 import { useAssessment } from '../../store/assessment';
@@ -122,8 +123,9 @@ export function ExportSection() {
           <label key={d.path} className="check">
             <input type="radio" name="export-target" checked={choice === d.path} onChange={() => setChoice(d.path)} />
             <span>
-              {d.kind === 'removable' ? '🖫 ' : '📁 '}
-              {d.label} <span className="mono muted">{d.path}</span>
+              <Icon name={d.kind === 'removable' ? 'drive' : 'folder'} />{' '}
+              {/* The back end names the user's folders in English ("Documents"); a USB stick keeps its own label. */}
+              {d.kind === 'folder' ? t(`folderName.${d.label}`, { defaultValue: d.label }) : d.label} <span className="mono muted">{d.path}</span>
               {d.freeBytes !== null && <span className="muted"> · {t('pkg.export.free', { free: formatBytes(d.freeBytes, locale) })}</span>}
             </span>
           </label>

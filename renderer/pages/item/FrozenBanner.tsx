@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { Assessment } from '../../../shared/domain/assessment';
 import { successorOf, useAssessment } from '../../store/assessment';
+import { useEvidence } from '../../store/evidence';
 import { toastError, toastInfo } from '../../store/toasts';
 import { useT } from '../../i18n/setup';
 import { formatDateTime } from '../../logic/format';
@@ -19,6 +20,8 @@ export function FrozenBanner({ assessment }: { assessment: Assessment }) {
     setBusy(true);
     try {
       const next = await continueFrozen(assessment.id);
+      await useEvidence.getState().load(); // the files now carry links to the new version too
+      await select(next.id);
       toastInfo('item.continued', { n: next.version });
       // The button is gone with the banner: keyboard users go on from the top of the page.
       document.getElementById('main')?.focus();

@@ -19,8 +19,10 @@ function electronBinary() {
   try {
     const bin = require('electron'); // the package's main export is the binary's path
     return existsSync(bin) ? { bin } : { why: `Electron's binary is missing at ${bin}` };
-  } catch (e) {
-    return { why: `Electron's binary is not installed (${e.message.split('\n')[0]})` };
+  } catch {
+    // The electron package throws when its postinstall did not fetch the binary
+    // (ELECTRON_SKIP_BINARY_DOWNLOAD=1, or no network during npm install).
+    return { why: "Electron's desktop binary is not installed (npm skipped or could not download it)" };
   }
 }
 

@@ -1,20 +1,39 @@
 // data/report.pdf in the desktop app: the same self-contained report.html,
-// printed by Chromium in a hidden window that runs no script and loads nothing.
+// printed by Chromium in a hidden window that runs no script and loads nothing
+// but the page itself.
 import { BrowserWindow } from 'electron';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const PDF_PARTITION = 'selfcheck-report-pdf';
 
 export async function renderPdf(html: string): Promise<Uint8Array> {
+  // A file rather than a data: URL, which Chromium caps at 2 MB (a large evidence index can pass that).
+  const dir = mkdtempSync(join(tmpdir(), 'selfcheck-pdf-'));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, html, 'utf8');
+  const pageUrl = pathToFileURL(file).toString();
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    webPreferences: {
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      // Its own in-memory session: the request filter below must not touch the app window's session.
+      partition: PDF_PARTITION,
+    },
   });
   try {
-    win.webContents.session.webRequest.onBeforeRequest((details, callback) =>
-      callback({ cancel: !details.url.startsWith('data:') }),
-    );
-    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    // report.html is self-contained: refuse anything but the page (its evidence links are not followed in print).
+    win.webContents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== pageUrl }));
+    await win.loadURL(pageUrl);
     const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
     return new Uint8Array(pdf);
   } finally {
     win.destroy();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

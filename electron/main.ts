@@ -6,6 +6,7 @@ import { createAllHandlers, dispatch } from './api';
 import { resolveDataDir } from './config/dataDir';
 import { builtRendererDir, findAppRoot } from './config/repoRoot';
 import { createSafeStorageSealer } from './desktop/safeStorageSealer';
+import { choosePath } from './desktop/choosePath';
 import { registerIpc } from './desktop/ipc';
 import { openEvidenceExternally } from './desktop/openEvidence';
 import { renderPdf } from './desktop/printPdf';
@@ -36,7 +37,7 @@ async function start(): Promise<void> {
   const rendererDir = builtRendererDir(findAppRoot(__dirname));
   if (!rendererDir) throw new Error('The UI is not built: run `npm run build`.');
   core = createCore({ dataDir: resolveDataDir(flag('--data-dir')), mode: 'electron' });
-  const handlers = createAllHandlers(core, { sealer: createSafeStorageSealer(), renderPdf });
+  const handlers = createAllHandlers(core, { sealer: createSafeStorageSealer(), renderPdf, choosePath });
   handleAppProtocol(rendererDir, core);
   registerIpc((name, rawArgs) => dispatch(handlers, name, rawArgs));
   denyPermissions();

@@ -4,9 +4,16 @@ import type { Core } from '../services/core';
 import { mergeHandlers, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
 import { createPackageHandlers, type PackageRuntimeOptions } from '../package/handlers';
+import { createDialogHandlers, type ChoosePath } from './dialogHandlers';
 
-export function createAllHandlers(core: Core, packageOptions?: PackageRuntimeOptions): Handlers {
-  return mergeHandlers(createHandlers(core), createPackageHandlers(core, packageOptions));
+/** What only the desktop shell can give: its key store and PDF printer, its open dialog. */
+export interface ShellOptions extends PackageRuntimeOptions {
+  choosePath?: ChoosePath;
+}
+
+export function createAllHandlers(core: Core, shell: ShellOptions = {}): Handlers {
+  const { choosePath, ...packageOptions } = shell;
+  return mergeHandlers(createHandlers(core), createPackageHandlers(core, packageOptions), createDialogHandlers(choosePath));
 }
 
 export { dispatch, mergeHandlers, missingHandlers, type Handlers, type HandlerFor, type DispatchOptions } from './dispatch';

@@ -19,6 +19,7 @@ export const ERROR_KEYS = [
   'assessment.frozen',
   'assessment.notFrozen',
   'assessment.alreadyContinued',
+  'dialog.desktopOnly',
   'answer.unknownItem',
   'answer.wrongType',
   'answer.unknownOption',

@@ -36,6 +36,12 @@ const app = {
     }),
   ),
   'settings.get': method(z.object({}), Settings),
+  /**
+   * The desktop app's own open dialog: a folder to export into, or a package to verify.
+   * Returns the chosen absolute path, or null when cancelled. The web mode has no
+   * native dialog and refuses it (the page offers typed paths and drive lists instead).
+   */
+  'dialog.choose': method(z.object({ kind: z.enum(['folder', 'package']) }), z.string().nullable()),
   'settings.save': method(Settings.partial(), Settings),
 };
 

@@ -54,6 +54,7 @@ export const en: Messages = {
     'assessment.frozen': 'This assessment is frozen (exported) and can no longer be changed.',
     'assessment.notFrozen': 'This assessment is not frozen yet.',
     'assessment.alreadyContinued': '{{label}} already continues as version {{version}}: open that version to make changes.',
+    'dialog.desktopOnly': "This needs the desktop app's file dialog; type the path instead.",
     'answer.unknownItem': 'The template has no such item.',
     'answer.wrongType': 'The answer does not fit the item type.',
     'answer.unknownOption': 'The chosen option is not in the checklist.',

@@ -53,6 +53,7 @@ export const zhCN = {
     'assessment.frozen': '此评估已冻结（已导出上报），不能再修改。',
     'assessment.notFrozen': '此评估尚未冻结。',
     'assessment.alreadyContinued': '{{label}} 已有后续的第 {{version}} 版，请打开该版本继续修改。',
+    'dialog.desktopOnly': '网页模式下无法打开系统文件对话框，请直接输入路径。',
     'answer.unknownItem': '模板中没有这个项目。',
     'answer.wrongType': '答案类型与项目不符。',
     'answer.unknownOption': '所选选项不在清单中。',

@@ -91,3 +91,31 @@ describe('dispatch', () => {
     expect(await dispatch(wrong, 'evidence.stats', {}, quiet)).toMatchObject({ ok: false, error: { code: 'internal', message: 'api.badResult' } });
   });
 });
+
+describe('dialog.choose', () => {
+  let t: TestCore;
+  beforeEach(() => {
+    t = openTestCore();
+  });
+  afterEach(() => t.cleanup());
+
+  test('the web mode has no native dialog and says so', async () => {
+    const r = await dispatch(createAllHandlers(t.core), 'dialog.choose', { kind: 'folder' }, quiet);
+    expect(r).toEqual({ ok: false, error: { code: 'invalid_args', message: 'dialog.desktopOnly' } });
+  });
+
+  test('the desktop shell answers with the path chosen, or null when cancelled', async () => {
+    const asked: string[] = [];
+    const answers = ['/media/usb/自评', null];
+    const handlers = createAllHandlers(t.core, {
+      choosePath: async (kind) => {
+        asked.push(kind);
+        return answers.shift() ?? null;
+      },
+    });
+    expect(await dispatch(handlers, 'dialog.choose', { kind: 'folder' }, quiet)).toEqual({ ok: true, value: '/media/usb/自评' });
+    expect(await dispatch(handlers, 'dialog.choose', { kind: 'package' }, quiet)).toEqual({ ok: true, value: null });
+    expect(await dispatch(handlers, 'dialog.choose', { kind: 'anything' }, quiet)).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+    expect(asked).toEqual(['folder', 'package']);
+  });
+});

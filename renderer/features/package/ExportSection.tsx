@@ -21,7 +21,7 @@ const FAT32_MAX = 4 * 1024 ** 3 - 1;
 export function ExportSection() {
   const { t, locale } = useT();
   const { current, load } = useAssessment();
-  const { settings } = useSession();
+  const { settings, info } = useSession();
   const [drives, setDrives] = useState<DriveInfo[]>([]);
   const [estimate, setEstimate] = useState<ExportEstimate | null>(null);
   const [choice, setChoice] = useState<string>('');
@@ -52,6 +52,19 @@ export function ExportSection() {
   }, [refresh]);
 
   const dir = choice === OTHER ? otherPath.trim() : choice;
+  // Only the desktop app has a native folder dialog; the web mode keeps the typed path.
+  const desktop = info?.mode === 'electron';
+  const browse = async () => {
+    try {
+      const chosen = await api().call('dialog.choose', { kind: 'folder' });
+      if (chosen) {
+        setChoice(OTHER);
+        setOtherPath(chosen);
+      }
+    } catch (e) {
+      setError(e);
+    }
+  };
   const drive = drives.find((d) => d.path === choice);
   const tooSmall = drive && estimate && drive.freeBytes !== null && drive.freeBytes < estimate.bytes;
   const fat32 = drive && estimate && (drive.fsType === 'vfat' || drive.fsType === 'fat32') && estimate.bytes > FAT32_MAX;
@@ -136,6 +149,11 @@ export function ExportSection() {
         </label>
         {choice === OTHER && (
           <input type="text" className="mono" style={{ width: '100%' }} aria-label={t('pkg.export.otherFolder')} value={otherPath} onChange={(e) => setOtherPath(e.target.value)} />
+        )}
+        {desktop && (
+          <button type="button" className="button" disabled={running} onClick={() => void browse()}>
+            {t('pkg.export.browse')}
+          </button>
         )}
       </fieldset>
       <Field label={t('pkg.export.fileName')} hint={t('pkg.export.fileNameHint')}>

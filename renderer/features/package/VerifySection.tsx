@@ -7,6 +7,7 @@ import { api } from '../../bridge';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n/setup';
+import { useSession } from '../../store/session';
 import { formatPercent } from '../../logic/format';
 import { periodInWords, trustLabelInWords } from '../../logic/packageWords';
 
@@ -18,6 +19,16 @@ export function VerifySection() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PackageVerifyResult | null>(null);
   const [error, setError] = useState<unknown>(null);
+
+  const { info } = useSession();
+  const browse = async () => {
+    try {
+      const chosen = await api().call('dialog.choose', { kind: 'package' });
+      if (chosen) setPath(chosen);
+    } catch (e) {
+      setError(e);
+    }
+  };
 
   const run = async () => {
     setBusy(true);
@@ -39,6 +50,11 @@ export function VerifySection() {
       <Field label={t('pkg.verify.path')}>
         {(p) => <input {...p} type="text" className="mono" value={path} onChange={(e) => setPath(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void run()} />}
       </Field>
+      {info?.mode === 'electron' && (
+        <button type="button" className="button" disabled={busy} onClick={() => void browse()}>
+          {t('pkg.verify.browse')}
+        </button>
+      )}{' '}
       <button type="button" className="button button-primary" disabled={busy || path.trim() === ''} onClick={() => void run()}>
         {t('pkg.verify.run')}
       </button>

@@ -10,6 +10,7 @@ import { href, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { EvidenceThumb } from '../components/EvidenceThumb';
 import { FilePicker } from '../components/FilePicker';
+import { ImportProgressBar } from '../components/ImportProgressBar';
 import { toastError } from '../store/toasts';
 import { EvidenceDetail } from './EvidenceDetail';
 
@@ -25,7 +26,7 @@ function matches(f: EvidenceFile, q: string, links: LinkFilter, assessmentId: st
 
 export function EvidencePage({ params }: PageProps) {
   const { t, locale } = useT();
-  const { files, stats, importFiles } = useEvidence();
+  const { files, stats, importFiles, importing } = useEvidence();
   const current = useAssessment((s) => s.current);
   const [query, setQuery] = useState('');
   const [links, setLinks] = useState<LinkFilter>('all');
@@ -44,8 +45,9 @@ export function EvidencePage({ params }: PageProps) {
             </p>
           )}
         </div>
-        <FilePicker label={t('evidence.add')} onFiles={(f) => importFiles(f, {}).catch(toastError)} />
+        <FilePicker label={t('evidence.add')} onFiles={(f) => importFiles(f, {}).catch(toastError)} disabled={importing !== null} />
       </div>
+      <ImportProgressBar />
       <section className="card filters" aria-label={t('evidence.filters')}>
         <label className="search">
           <span className="visually-hidden">{t('evidence.search')}</span>

@@ -9,11 +9,25 @@ import { useToasts } from './toasts';
 
 type Link = { assessmentId: string; itemCode: string };
 
+/** A multi-file import under way: how far it is, and the file being stored now. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  bytesDone: number;
+  bytesTotal: number;
+  current: string;
+}
+
 interface EvidenceState {
   files: EvidenceFile[];
   stats: ResultOf<'evidence.stats'> | null;
   loaded: boolean;
+  importing: ImportProgress | null;
   load(): Promise<void>;
+  /**
+   * Adds the files one by one. A refused file (an executable, an unknown type, a
+   * disk error) gets its own error toast naming it and never stops the rest.
+   */
   importFiles(files: File[], target: { link?: Link; eventId?: string }): Promise<EvidenceFile[]>;
   update(args: ArgsOf<'evidence.update'>): Promise<void>;
   link(id: string, link: Link): Promise<void>;
@@ -43,20 +57,32 @@ export const useEvidence = create<EvidenceState>((set, get) => {
     files: [],
     stats: null,
     loaded: false,
+    importing: null,
     async load() {
       const [files, stats] = await Promise.all([api().call('evidence.list', {}), api().call('evidence.stats', {})]);
       set({ files, stats, loaded: true });
     },
     async importFiles(files, target) {
       const added: EvidenceFile[] = [];
-      // One at a time: each file is hashed and made durable before the next is read into memory.
-      for (const file of files) {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const saved = await tracked(() =>
-          api().call('evidence.import', { name: file.name || 'file', bytes, link: target.link, eventId: target.eventId }),
-        );
-        put(saved);
-        added.push(saved);
+      const bytesTotal = files.reduce((n, f) => n + f.size, 0);
+      let bytesDone = 0;
+      try {
+        // One at a time: each file is hashed and made durable before the next is read into memory.
+        for (const [i, file] of files.entries()) {
+          const name = file.name || 'file';
+          set({ importing: { done: i, total: files.length, bytesDone, bytesTotal, current: name } });
+          try {
+            const bytes = new Uint8Array(await file.arrayBuffer());
+            const saved = await tracked(() => api().call('evidence.import', { name, bytes, link: target.link, eventId: target.eventId }));
+            put(saved);
+            added.push(saved);
+          } catch (error) {
+            useToasts.getState().push({ text: { error }, tone: 'error' }, 10_000);
+          }
+          bytesDone += file.size;
+        }
+      } finally {
+        set({ importing: null });
       }
       await after();
       return added;

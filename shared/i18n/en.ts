@@ -60,8 +60,8 @@ export const en: Messages = {
     'answer.unknownOption': 'The chosen option is not in the checklist.',
     'answer.revisionNotFound': 'That revision was not found.',
     'evidence.notFound': 'File not found.',
-    'evidence.executable': 'Programs cannot be added as evidence.',
-    'evidence.unknownType': 'Unknown file type.',
+    'evidence.executable': '“{{name}}” is a program, not evidence: it was not added.',
+    'evidence.unknownType': '“{{name}}” is not a photo, PDF, Office file or video this app accepts: it was not added.',
     'evidence.badImage': 'The image is damaged or unreadable.',
     'evidence.empty': 'The file is empty.',
     'evidence.inFrozenAssessment': 'This file is evidence in the frozen (exported) assessment “{{label}}”, version {{version}}, and cannot be deleted. To delete it, first start a new version of that assessment and unlink the file there.',
@@ -117,7 +117,7 @@ export const en: Messages = {
   item: {
     key: 'Key item', keyHint: 'If this item is not met, the whole assessment fails (veto).', confidential: 'Only counts leave the school', confidentialHint: 'Details of this item never leave the school; reports carry counts only.',
     answerTitle: 'Answer', answerLabel: 'Answer', target: 'Target:', rule: 'Rule:', clear: 'Clear answer', note: 'Note', lastSaved: 'Saved by {{who}} on {{when}}',
-    whyStatus: 'Why this status', evidenceTitle: 'Evidence', addFiles: 'Add files', linkExisting: 'Link from library…', uploading: 'Adding files…',
+    whyStatus: 'Why this status', evidenceTitle: 'Evidence', addFiles: 'Add files', linkExisting: 'Link from library…',
     noEvidence: 'No evidence linked yet.', linkedFiles: 'Linked files', unlink: 'Unlink', unlinkFile: 'Unlink {{name}}', link: 'Link', linkFile: 'Link {{name}}',
     nothingToLink: 'No other files in the library.', guidance: 'Guidance', citations: 'Sources', clause: 'clause {{clause}}', weightTitle: 'Weight', weight: 'Weight {{weight}}',
     about: 'About this item', neighbours: 'Previous and next item', position: 'Item {{n}} of {{total}}', notFound: 'No item {{code}}',
@@ -131,6 +131,7 @@ export const en: Messages = {
   keyLabel: { own: 'this school’s key', ownRetired: 'this school’s retired key (retired {{date}})' },
   history: { title: 'History', empty: 'Not saved yet.', revision: 'Revision {{n}}', note: 'Note: {{note}}', current: 'Current', restore: 'Restore', restoreN: 'Restore revision {{n}}' },
   evidence: {
+    importing: 'Adding file {{n}} of {{total}}: {{name}}',
     title: 'Evidence library', stats: 'Files: {{files}}, {{size}} ({{stored}} on disk)', add: 'Add files', dropHint: 'or drop files here', filters: 'Filter files',
     search: 'Search names or captions…', show: 'Show', showAll: 'All', showLinked: 'Linked in this assessment', showUnlinked: 'Not linked', shown: 'Shown: {{n}}', files: 'Files',
     empty: 'No evidence yet. Add photos, documents or spreadsheets, then link them to items.', noMatch: 'No file matches.', linkedTo: 'Items: {{items}} · events: {{events}}', notLinked: 'Not linked',

@@ -59,8 +59,8 @@ export const zhCN = {
     'answer.unknownOption': '所选选项不在清单中。',
     'answer.revisionNotFound': '找不到这个历史版本。',
     'evidence.notFound': '找不到该文件。',
-    'evidence.executable': '不能添加可执行程序文件。',
-    'evidence.unknownType': '无法识别的文件类型。',
+    'evidence.executable': '“{{name}}”是可执行程序，不能作为佐证材料，未添加。',
+    'evidence.unknownType': '“{{name}}”不是可接受的照片、PDF、Office 文档或视频，未添加。',
     'evidence.badImage': '图片文件已损坏或无法读取。',
     'evidence.empty': '文件是空的。',
     'evidence.inFrozenAssessment': '此文件是已冻结（已导出上报）的评估「{{label}}」第 {{version}} 版的佐证，不能删除。如需删除，请先基于该评估新建版本，并在新版本中取消关联。',
@@ -116,7 +116,7 @@ export const zhCN = {
   item: {
     key: '一票否决', keyHint: '此项未达标时，整体评估不合格（一票否决）。', confidential: '仅统计数量上报', confidentialHint: '此项详情不出校，上报时只包含数量。',
     answerTitle: '填写', answerLabel: '答案', target: '要求：', rule: '规则：', clear: '清除答案', note: '备注', lastSaved: '{{who}} 保存于 {{when}}',
-    whyStatus: '状态说明', evidenceTitle: '佐证材料', addFiles: '添加文件', linkExisting: '从材料库关联…', uploading: '正在添加文件…',
+    whyStatus: '状态说明', evidenceTitle: '佐证材料', addFiles: '添加文件', linkExisting: '从材料库关联…',
     noEvidence: '还没有关联的佐证材料。', linkedFiles: '已关联的文件', unlink: '取消关联', unlinkFile: '取消关联 {{name}}', link: '关联', linkFile: '关联 {{name}}',
     nothingToLink: '材料库中没有可关联的文件。', guidance: '填写说明', citations: '依据', clause: '第 {{clause}} 条', weightTitle: '权重', weight: '权重 {{weight}}',
     about: '项目说明', neighbours: '上一项和下一项', position: '第 {{n}} / {{total}} 项', notFound: '找不到项目 {{code}}',
@@ -130,6 +130,7 @@ export const zhCN = {
   keyLabel: { own: '本校密钥', ownRetired: '本校已停用的密钥（{{date}} 停用）' },
   history: { title: '修改历史', empty: '还没有保存过。', revision: '第 {{n}} 版', note: '备注：{{note}}', current: '当前版本', restore: '恢复此版本', restoreN: '恢复第 {{n}} 版' },
   evidence: {
+    importing: '正在添加第 {{n}}/{{total}} 个文件：{{name}}',
     title: '佐证材料', stats: '共 {{files}} 个文件，{{size}}（实际占用 {{stored}}）', add: '添加文件', dropHint: '或把文件拖到这里', filters: '筛选材料',
     search: '搜索文件名或说明…', show: '显示', showAll: '全部', showLinked: '已关联到本评估', showUnlinked: '未关联', shown: '{{n}} 个文件', files: '文件',
     empty: '还没有佐证材料。添加照片、文件或表格，再关联到检查项目。', noMatch: '没有符合条件的文件。', linkedTo: '项目：{{items}} · 活动 {{events}} 个', notLinked: '未关联',

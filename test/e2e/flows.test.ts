@@ -73,6 +73,27 @@ test('a photo dropped on the item page is added, linked and counted', async () =
   await screenshot(page, 'flows-dropped');
 });
 
+test('a refused file among several is named in an error and does not stop the others', async () => {
+  const { summary, items } = await current();
+  const item = items.find((i) => i.type === 'yes_no' && summary.items.find((s) => s.itemCode === i.code)?.status !== 'not_applicable');
+  if (!item) throw new Error('no applicable yes/no item');
+  await openItem(item.code);
+  const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 1)]); // a Windows executable's header
+  await page.getByLabel('添加文件').setInputFiles([
+    { name: '晨检记录.png', mimeType: 'image/png', buffer: makePng(120, 90, 11) },
+    { name: '安装程序.jpg', mimeType: 'image/jpeg', buffer: program },
+    { name: '午检记录.png', mimeType: 'image/png', buffer: makePng(120, 90, 12) },
+  ]);
+  await page.getByRole('img', { name: '午检记录.png' }).waitFor();
+  await page.getByRole('img', { name: '晨检记录.png' }).waitFor();
+  await page.getByText('“安装程序.jpg”是可执行程序，不能作为佐证材料，未添加。').waitFor();
+  const files = await apiCall(server.url, 'evidence.list', {});
+  const names = files.filter((f) => f.links.some((l) => l.itemCode === item.code)).map((f) => f.originalName);
+  expect(names).toEqual(expect.arrayContaining(['晨检记录.png', '午检记录.png']));
+  expect(files.some((f) => f.originalName === '安装程序.jpg')).toBe(false);
+  await screenshot(page, 'flows-refused-file');
+});
+
 test('an event deleted in the log comes back with Undo', async () => {
   const events = await apiCall(server.url, 'events.list', {});
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '活动记录' }).click();

@@ -10,6 +10,7 @@ import { toastError } from '../../store/toasts';
 import { useT } from '../../i18n/setup';
 import { formatBytes, pick } from '../../logic/format';
 import { FilePicker } from '../../components/FilePicker';
+import { ImportProgressBar } from '../../components/ImportProgressBar';
 import { EvidenceThumb } from '../../components/EvidenceThumb';
 import { EvidenceMetaEditor } from '../../components/EvidenceMetaEditor';
 import { Dialog } from '../../components/Dialog';
@@ -103,7 +104,7 @@ export function EvidenceSection({ item, assessment, status, disabled }: Props) {
           </button>
         </div>
       )}
-      {busy && <p role="status">{t('item.uploading')}</p>}
+      <ImportProgressBar />
       <Dialog title={t('item.linkExisting')} open={picking} onClose={() => setPicking(false)} wide>
         <label className="search">
           <span className="visually-hidden">{t('evidence.search')}</span>

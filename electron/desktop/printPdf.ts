@@ -22,6 +22,7 @@ export async function renderPdf(html: string): Promise<Uint8Array> {
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
       // Its own in-memory session: the request filter below must not touch the app window's session.
       partition: PDF_PARTITION,
     },

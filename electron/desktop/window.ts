@@ -77,6 +77,8 @@ export function createMainWindow(preloadDir: string, hooks: WindowHooks): Browse
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would open links in new windows, around the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   lockDown(win.webContents, hooks);

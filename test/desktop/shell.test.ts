@@ -62,6 +62,7 @@ describe('the desktop window', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/dist/electron/preload.js',
     });
     expect(recorded.loadedUrls).toEqual([`${APP_ORIGIN}/index.html`]);

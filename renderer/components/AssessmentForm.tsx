@@ -9,7 +9,7 @@ import { defaultPeriod, type PeriodDefaults } from '../logic/period';
 import type { Translate } from '../logic/words';
 import { Field } from './Field';
 import { ErrorText } from './ErrorText';
-import { focusFirstInvalid } from './focusFirstInvalid';
+import { useSchemaSubmit } from './useSchemaSubmit';
 
 type Templates = ResultOf<'templates.list'>;
 
@@ -26,9 +26,7 @@ export function AssessmentForm({ submitLabel, onSubmit }: { submitLabel: string;
   const [kind, setKind] = useState<PeriodKind>('school_year');
   const [dates, setDates] = useState(() => defaultPeriod('school_year', new Date()));
   const [label, setLabel] = useState<string | null>(null); // null: follow the default
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [serverError, setServerError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, serverError, busy, submit: submitParsed } = useSchemaSubmit(NewAssessment, 'assessment', onSubmit);
 
   useEffect(() => {
     api()
@@ -47,31 +45,9 @@ export function AssessmentForm({ submitLabel, onSubmit }: { submitLabel: string;
   };
   const shownLabel = label ?? defaultLabel(kind, dates, t);
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     const chosen = templates?.find((tpl) => `${tpl.id}@${tpl.version}` === templateKey);
-    const candidate = { templateId: chosen?.id ?? '', templateVersion: chosen?.version ?? '', periodKind: kind, label: shownLabel.trim(), startDate: dates.startDate, endDate: dates.endDate };
-    const parsed = NewAssessment.safeParse(candidate);
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
-        found[field] ??= field === 'endDate' && issue.message === 'assessment.error.dates' ? t('assessment.error.dates') : t(`assessment.error.${field}`, { defaultValue: t('form.invalid') });
-      }
-      setErrors(found);
-      focusFirstInvalid(e.currentTarget);
-      return;
-    }
-    setErrors({});
-    setServerError(null);
-    setBusy(true);
-    try {
-      await onSubmit(parsed.data);
-    } catch (error) {
-      setServerError(error);
-    } finally {
-      setBusy(false);
-    }
+    return submitParsed(e, { templateId: chosen?.id ?? '', templateVersion: chosen?.version ?? '', periodKind: kind, label: shownLabel.trim(), startDate: dates.startDate, endDate: dates.endDate });
   };
 
   return (

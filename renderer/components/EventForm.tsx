@@ -8,7 +8,7 @@ import { useT } from '../i18n/setup';
 import { pick, todayIso } from '../logic/format';
 import { Field } from './Field';
 import { ErrorText } from './ErrorText';
-import { focusFirstInvalid } from './focusFirstInvalid';
+import { useSchemaSubmit } from './useSchemaSubmit';
 import { FilePicker } from './FilePicker';
 
 interface Props {
@@ -28,40 +28,17 @@ export function EventForm({ kinds, initial, fixedKind, onDone }: Props) {
   const [participants, setParticipants] = useState(initial?.participants === null || initial?.participants === undefined ? '' : String(initial.participants));
   const [note, setNote] = useState(initial?.note ?? '');
   const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [serverError, setServerError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, serverError, busy, submit: submitParsed } = useSchemaSubmit(EventInput, 'events', async (input) => {
+    const saved = await save(input);
+    if (files.length > 0) {
+      await importFiles(files, { eventId: saved.id });
+      await useEvents.getState().refresh();
+    }
+    onDone(saved);
+  });
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const candidate = { id: initial?.id, kind, date, title, participants: participants.trim() === '' ? null : Number(participants), note };
-    const parsed = EventInput.safeParse(candidate);
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
-        found[field] ??= t(`events.error.${field}`, { defaultValue: t('form.invalid') });
-      }
-      setErrors(found);
-      focusFirstInvalid(e.currentTarget);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    setServerError(null);
-    try {
-      const saved = await save(parsed.data);
-      if (files.length > 0) {
-        await importFiles(files, { eventId: saved.id });
-        await useEvents.getState().refresh();
-      }
-      onDone(saved);
-    } catch (error) {
-      setServerError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (e: FormEvent<HTMLFormElement>) =>
+    submitParsed(e, { id: initial?.id, kind, date, title, participants: participants.trim() === '' ? null : Number(participants), note });
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={initial ? t('events.editTitle') : t('events.addTitle')}>

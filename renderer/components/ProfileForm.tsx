@@ -1,13 +1,12 @@
 // The school profile form (first-run wizard and the profile page). It validates with
 // the shared schema, so the message for a bad school code is the one the back end uses.
 import { useState, type FormEvent } from 'react';
-import i18next from 'i18next';
 import { SchoolProfile } from '../../shared/domain/profile';
 import { SCHOOL_TYPES, type SchoolType } from '../../shared/template/schema';
 import { useT } from '../i18n/setup';
 import { Field } from './Field';
 import { ErrorText } from './ErrorText';
-import { focusFirstInvalid } from './focusFirstInvalid';
+import { useSchemaSubmit } from './useSchemaSubmit';
 
 type Counts = 'students' | 'classes' | 'staff' | 'studentsWithDisabilities';
 type Flags = 'boarding' | 'hasSchoolBus' | 'hasCanteen';
@@ -40,44 +39,17 @@ const num = (s: string): number | string => (s.trim() === '' ? '' : Number(s));
 export function ProfileForm({ initial, submitLabel, onSubmit }: { initial: SchoolProfile | null; submitLabel: string; onSubmit: (p: SchoolProfile) => Promise<void> }) {
   const { t } = useT();
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [serverError, setServerError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, serverError, busy, submit: submitParsed } = useSchemaSubmit(SchoolProfile, 'profile', onSubmit);
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const candidate = {
+  const submit = (e: FormEvent<HTMLFormElement>) =>
+    submitParsed(e, {
       name: draft.name,
       code: draft.code.trim(),
       schoolType: draft.schoolType,
       county: draft.county,
       ...Object.fromEntries(COUNTS.map((c) => [c, num(draft.counts[c])])),
       ...draft.flags,
-    };
-    const parsed = SchoolProfile.safeParse(candidate);
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
-        if (found[field]) continue;
-        // The schema's own message when it is an i18n key (school code), else a message per field.
-        found[field] = i18next.exists(issue.message) ? t(issue.message) : t(`profile.error.${field}`, { defaultValue: t('form.invalid') });
-      }
-      setErrors(found);
-      focusFirstInvalid(e.currentTarget);
-      return;
-    }
-    setErrors({});
-    setServerError(null);
-    setBusy(true);
-    try {
-      await onSubmit(parsed.data);
-    } catch (error) {
-      setServerError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={t('profile.formLabel')}>

@@ -153,6 +153,35 @@ test('cancelling during the write leaves neither a partial nor a final file', as
   expectAsBefore(fx);
 });
 
+test('a stick pulled out during the write: "device gone", nothing under the final name, the assessment as it was', async () => {
+  fx = await makeExportFixture({ bigFileBytes: 40 * 1024 * 1024 });
+  out = tempDir('export-out-');
+  // The folder on the "stick" disappears mid-write, as its mount point does when the stick is pulled:
+  // writes to the open file still land (in an unlinked file), the rename and read-back cannot.
+  const stick = join(out, 'U盘');
+  mkdirSync(stick);
+  const target = join(stick, 'report.zip');
+  let pulled = false;
+  const err = await runExport(
+    { core: fx.core, vault: fx.vault },
+    { outPath: target },
+    {
+      onProgress: (p) => {
+        if (!pulled && p.phase === 'writing' && p.bytesDone > 1024 * 1024) {
+          pulled = true;
+          rmSync(stick, { recursive: true, force: true });
+        }
+      },
+    },
+  ).catch((e: unknown) => e);
+  expect(pulled).toBe(true);
+  expect(err).toBeInstanceOf(PackageError);
+  expect(err).toMatchObject({ code: 'exportDeviceGone', i18nKey: 'package.exportDeviceGone' });
+  expect(existsSync(target)).toBe(false);
+  expect(readdirSync(out)).toEqual([]);
+  expectAsBefore(fx);
+});
+
 test('a cancelled export leaves the assessment frozen if a new version continued it meanwhile', async () => {
   fx = await makeExportFixture({ bigFileBytes: 8 * 1024 * 1024 });
   out = tempDir('export-out-');

@@ -1,8 +1,7 @@
 import { ApiError } from '../../shared/api/define';
 import { createAllHandlers, dispatch, mergeHandlers, missingHandlers, type Handlers } from '../../electron/api';
 import { toErrorShape } from '../../electron/api/errors';
-import { fixtureProfile, openTestCore, type TestCore } from '../fixtures/core';
-import { fixtureTemplate } from '../fixtures/template';
+import { fixtureAssessment, fixtureProfile, openTestCore, type TestCore } from '../fixtures/core';
 import { jpeg } from '../fixtures/files';
 import { MIGRATIONS } from '../../electron/store/migrations';
 
@@ -31,14 +30,7 @@ describe('dispatch', () => {
     expect(await call('app.info', {})).toMatchObject({ mode: 'web', dataDir: t.dir, schemaVersion: MIGRATIONS.length });
     expect(await call('profile.get', {})).toBeNull();
     await call('profile.save', fixtureProfile);
-    const a = await call('assessments.create', {
-      templateId: fixtureTemplate.id,
-      templateVersion: fixtureTemplate.version,
-      periodKind: 'school_year',
-      label: '2024–2025 学年',
-      startDate: '2024-09-01',
-      endDate: '2025-08-31',
-    });
+    const a = await call('assessments.create', fixtureAssessment);
     const saved = await call('answers.save', { assessmentId: a.id, itemCode: 'SAF-01', value: { type: 'yes_no', value: true }, note: '' });
     expect(saved).toMatchObject({ revision: 1 });
     const file = await call('evidence.import', { name: 'p.jpg', bytes: await jpeg(20, 20), link: { assessmentId: a.id, itemCode: 'SAF-01' } });

@@ -2,34 +2,23 @@
 // navigation, an item answered with Space and the arrow keys, a dialog closed with Escape, the
 // next item; every focused element shows a ring. Then every page and dialog is walked and each
 // control, link and image must have a name Chromium can read out.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Item } from '../../shared/template/schema';
-import { launchBrowser, openApp, screenshot } from './browser';
-import { demoDataDir, startServer, type Server } from './server';
+import { screenshot } from './browser';
+import { demoDataDir, type Server } from './server';
+import { browserSuite, dashboardShown } from './suite';
 import { apiCall } from './api';
 import { until } from './poll';
 import { focused, namelessElements, tabTo } from './a11y';
 
 jest.setTimeout(180_000);
 
+const suite = browserSuite({ dataDir: () => demoDataDir('selfcheck-a11y-'), ready: dashboardShown });
 let server: Server;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer(demoDataDir('selfcheck-a11y-'));
-  browser = await launchBrowser();
-  page = await openApp(browser, server.url, errors);
-  await page.getByRole('heading', { level: 1, name: '概览' }).waitFor();
+beforeAll(() => {
+  ({ server, page } = suite);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(() => expect(errors.splice(0)).toEqual([]));
 
 async function demo() {
   const [assessment] = await apiCall(server.url, 'assessments.list', {});

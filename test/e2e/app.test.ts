@@ -1,38 +1,24 @@
 // The flows a principal goes through, in Debian's Chromium against the real web-mode back end:
 // set up the school, answer one item of each type, add evidence and an event, watch statuses
 // and progress change, switch language, reload and find everything still there.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Item } from '../../shared/template/schema';
 import type { AnswerValue } from '../../shared/domain/answer';
 import type { AssessmentSummary } from '../../shared/domain/status';
-import { launchBrowser, openApp, screenshot } from './browser';
-import { startServer, tempDataDir, type Server } from './server';
+import { screenshot } from './browser';
+import { tempDataDir, type Server } from './server';
+import { browserSuite } from './suite';
 import { apiCall } from './api';
 import { until } from './poll';
 import { makePdf, makePng } from './files';
 
 jest.setTimeout(180_000);
 
+const suite = browserSuite({ dataDir: () => tempDataDir() });
 let server: Server;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer(tempDataDir());
-  browser = await launchBrowser();
-  page = await openApp(browser, server.url, errors);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(() => {
-  // A page error or console error anywhere fails the flow that caused it (and only that one).
-  const seen = errors.splice(0);
-  expect(seen).toEqual([]);
+beforeAll(() => {
+  ({ server, page } = suite);
 });
 
 const statusText: Record<string, string> = { met: '达标', partly_met: '部分达标', not_met: '未达标', not_applicable: '不适用', unanswered: '未填写' };

@@ -2,9 +2,10 @@
 // errors, and the README screenshots are taken from it (written to docs/screenshots/ when
 // UPDATE_DOCS_SCREENSHOTS=1, else to test-output/screenshots/).
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, SCREENSHOTS } from './browser';
-import { demoDataDir, REPO, startServer, type Server } from './server';
+import type { Page } from 'playwright-core';
+import { screenshot, SCREENSHOTS } from './browser';
+import { demoDataDir, REPO, type Server } from './server';
+import { browserSuite, dashboardShown } from './suite';
 import { apiCall } from './api';
 import { until } from './poll';
 
@@ -12,24 +13,12 @@ jest.setTimeout(240_000);
 
 const DOCS = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? join(REPO, 'docs/screenshots') : SCREENSHOTS;
 
+const suite = browserSuite({ dataDir: () => demoDataDir(), ready: dashboardShown });
 let server: Server;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer(demoDataDir());
-  browser = await launchBrowser();
-  page = await openApp(browser, server.url, errors);
-  await page.getByRole('heading', { level: 1, name: '概览' }).waitFor();
+beforeAll(() => {
+  ({ server, page } = suite);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(() => expect(errors.splice(0)).toEqual([]));
 
 test('the dashboard shows the demo school’s figures', async () => {
   const [assessment] = await apiCall(server.url, 'assessments.list', {});

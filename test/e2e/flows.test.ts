@@ -5,33 +5,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot } from './browser';
-import { demoDataDir, startServer, type Server } from './server';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser';
+import { demoDataDir, type Server } from './server';
+import { browserSuite, dashboardShown } from './suite';
 import { apiCall } from './api';
 import { until } from './poll';
 import { makePng } from './files';
 
 jest.setTimeout(180_000);
 
+const suite = browserSuite({ dataDir: () => demoDataDir('selfcheck-flows-'), ready: dashboardShown });
 let server: Server;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer(demoDataDir('selfcheck-flows-'));
-  browser = await launchBrowser();
-  page = await openApp(browser, server.url, errors);
-  await page.getByRole('heading', { level: 1, name: '概览' }).waitFor();
+beforeAll(() => {
+  ({ server, page } = suite);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(() => expect(errors.splice(0)).toEqual([]));
 
 async function current() {
   const list = await apiCall(server.url, 'assessments.list', {});

@@ -4,10 +4,11 @@
 // With REVIEW_SCREENSHOTS=1 it also photographs every page at 1366×800 and 1024×640 in both
 // languages into test-output/review/ (for a person to look at).
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Item } from '../../shared/template/schema';
-import { launchBrowser, MIN_WINDOW, openApp, screenshot, WINDOW } from './browser';
-import { demoDataDir, REPO, startServer, type Server } from './server';
+import { MIN_WINDOW, screenshot, WINDOW } from './browser';
+import { demoDataDir, REPO, type Server } from './server';
+import { browserSuite } from './suite';
 import { apiCall } from './api';
 import { until } from './poll';
 
@@ -16,24 +17,12 @@ jest.setTimeout(240_000);
 const REVIEW = process.env.REVIEW_SCREENSHOTS === '1';
 const REVIEW_DIR = join(REPO, 'test-output/review');
 
+const suite = browserSuite({ dataDir: () => demoDataDir('selfcheck-layout-'), viewport: MIN_WINDOW, ready: (p) => p.locator('.topbar').waitFor() });
 let server: Server;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer(demoDataDir('selfcheck-layout-'));
-  browser = await launchBrowser();
-  page = await openApp(browser, server.url, errors, MIN_WINDOW);
-  await page.locator('.topbar').waitFor();
+beforeAll(() => {
+  ({ server, page } = suite);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(() => expect(errors.splice(0)).toEqual([]));
 
 interface Visit {
   name: string;

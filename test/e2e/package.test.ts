@@ -3,36 +3,29 @@
 // then check the package (and a broken one) on the same page.
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot } from './browser';
-import { startServer, tempDataDir, type Server } from './server';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser';
+import { tempDataDir } from './server';
+import { browserSuite } from './suite';
 import { makeExportFixture } from '../package/helpers/exportFixture';
 
 jest.setTimeout(180_000);
 
-let server: Server;
-let browser: Browser;
-let page: Page;
 let out: string;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  const fx = await makeExportFixture();
-  fx.tc.core.close(); // the server takes the data folder's lock
-  server = await startServer(fx.tc.dir);
-  out = tempDataDir('selfcheck-e2e-out-');
-  browser = await launchBrowser();
-  page = await openApp(browser, server.url, errors);
+const suite = browserSuite({
+  dataDir: async () => {
+    const fx = await makeExportFixture();
+    fx.tc.core.close(); // the server takes the data folder's lock
+    out = tempDataDir('selfcheck-e2e-out-');
+    return fx.tc.dir;
+  },
+  cleanup: () => {
+    if (out) rmSync(out, { recursive: true, force: true });
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (out) rmSync(out, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(errors.splice(0)).toEqual([]);
+let page: Page;
+beforeAll(() => {
+  ({ page } = suite);
 });
 
 const nav = (name: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name }).click();

@@ -1,5 +1,7 @@
 // Lint keeps the layers apart (see ../shared/docs/architecture.md):
-// shared/ is pure TypeScript, renderer/ never reaches into electron/.
+// shared/ is pure TypeScript; renderer/ imports only shared/; bag/ (the package
+// format, Node-only) imports shared/ and Node; electron/ (the school app) and
+// server/ (the bureau's server) import shared/ and bag/, never each other.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -24,7 +26,7 @@ export default tseslint.config(
           { group: ['electron', 'electron/*'], message: 'shared/ must not import electron' },
           { group: nodeBuiltins, message: 'shared/ must not import Node built-ins' },
           { group: ['react', 'react-dom', 'react-dom/*'], message: 'shared/ must not import the DOM layer' },
-          { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import other layers' },
+          { group: ['**/electron/**', '**/renderer/**', '**/bag/**', '**/server/**'], message: 'shared/ must not import other layers' },
         ],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', '__dirname'],
@@ -36,8 +38,40 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['electron', 'electron/*'], message: 'renderer/ talks to the main process only through the bridge' },
-          { group: ['**/electron/**'], message: 'renderer/ must not import from electron/' },
+          { group: ['**/electron/**', '**/bag/**', '**/server/**'], message: 'renderer/ imports only shared/' },
           { group: nodeBuiltins, message: 'renderer/ runs in a sandboxed page: no Node built-ins' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['bag/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*', 'better-sqlite3', 'sharp'], message: 'bag/ is the package format only: no Electron, SQLite or image code' },
+          { group: ['**/electron/**', '**/renderer/**', '**/server/**'], message: 'bag/ imports only shared/ and Node' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/server/**', '**/renderer/**'], message: 'electron/ imports shared/ and bag/, never the server or the UI' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*', 'sharp'], message: 'server/ runs without Electron or image code' },
+          { group: ['**/electron/**', '**/renderer/**'], message: 'server/ imports shared/ and bag/, never the school app' },
         ],
       }],
     },

@@ -16,7 +16,7 @@ import { allItems } from '../shared/template/schema';
 import { DEMO_PROFILE } from '../electron/demo/school';
 import { createKeyVault } from '../electron/keys/keyVault';
 import { runExport } from '../electron/package/export';
-import { verifyReportPackage } from '../electron/package/verify';
+import { verifyReportPackage } from '../bag/verify';
 import { createCore, type Core } from '../electron/services/core';
 
 const GB = Number(process.env.BENCH_PACKAGE_GB ?? '1');

@@ -15,10 +15,10 @@
 import { chmodSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { PackageError } from '../package/errors';
-import { formatPublicKeyFile, formatSecretKeyFile, generateSecretKey, keyIdHex, parseSecretKeyFile, publicKeyLine, type SecretKey } from '../package/minisign';
-import { makeRotationStatement, type SignedStatement } from './rotation';
-import type { SchoolKey } from './types';
+import { PackageError } from '../../bag/errors';
+import { formatPublicKeyFile, formatSecretKeyFile, generateSecretKey, keyIdHex, parseSecretKeyFile, publicKeyLine, type SecretKey } from '../../bag/minisign';
+import { makeRotationStatement, type SignedStatement } from '../../bag/rotation';
+import type { SchoolKey } from '../../bag/keyTypes';
 
 /**
  * The seam for the desktop app's key store (the lead implements it in

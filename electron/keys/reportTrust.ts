@@ -3,11 +3,11 @@
 // keys registered in the trust store (a bureau installation), and keys given
 // on the command line. Only public halves are read; no secret is loaded.
 import { existsSync, readFileSync } from 'node:fs';
-import { parsePublicKey, keyIdHex } from '../package/minisign';
-import { PackageError } from '../package/errors';
+import { parsePublicKey, keyIdHex } from '../../bag/minisign';
+import { PackageError } from '../../bag/errors';
 import { createKeyVault } from './keyVault';
 import { TrustStore } from './trustStore';
-import type { TrustedKey } from './types';
+import type { TrustedKey } from '../../bag/keyTypes';
 
 export function ownKeys(dataDir: string, schoolCode: string | undefined): TrustedKey[] {
   const status = createKeyVault(dataDir).status();

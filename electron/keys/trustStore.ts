@@ -9,9 +9,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SchoolCode } from '../../shared/domain/profile';
-import { PackageError } from '../package/errors';
-import { formatPublicKeyFile, keyIdHex, parsePublicKey, publicKeyLine } from '../package/minisign';
-import type { TrustedKey } from './types';
+import { PackageError } from '../../bag/errors';
+import { formatPublicKeyFile, keyIdHex, parsePublicKey, publicKeyLine } from '../../bag/minisign';
+import type { TrustedKey } from '../../bag/keyTypes';
 
 export const TrustKind = z.enum(['bureau', 'school']);
 export type TrustKind = z.infer<typeof TrustKind>;

@@ -22,12 +22,12 @@ import type { SchoolProfile } from '../../shared/domain/profile';
 import type { PackageVerifyResult } from '../../shared/report/verifyResult';
 import type { Core } from '../services/core';
 import type { KeyVault } from '../keys/keyVault';
-import type { SchoolKey, TrustedKey } from '../keys/types';
-import { PackageError } from './errors';
-import { holdPartial, partialPathFor, removeStalePartials } from './partialFiles';
-import { writeReportPackage, type EvidenceSource } from './reportPackage';
-import { SyncedFileWriter } from './syncedFileWriter';
-import { verifyReportPackage } from './verify';
+import type { SchoolKey, TrustedKey } from '../../bag/keyTypes';
+import { PackageError } from '../../bag/errors';
+import { holdPartial, partialPathFor, removeStalePartials } from '../../bag/partialFiles';
+import { writeReportPackage, type EvidenceSource } from '../../bag/reportPackage';
+import { SyncedFileWriter } from '../../bag/syncedFileWriter';
+import { verifyReportPackage } from '../../bag/verify';
 
 export interface ExportRequest {
   outPath: string;

@@ -14,11 +14,11 @@ import { TrustStore } from '../keys/trustStore';
 import type { Core } from '../services/core';
 import { localIsoDate } from '../services/summary';
 import { listDrives, type DriveListOptions } from './drives';
-import { PackageError } from './errors';
+import { PackageError } from '../../bag/errors';
 import { estimateExport, pickAssessment, runExport, type ExportResult } from './export';
 import { JobRegistry } from './jobs';
-import { importTemplatePackage } from './templatePackage';
-import { verifyReportPackage } from './verify';
+import { importTemplatePackage } from './templateImport';
+import { verifyReportPackage } from '../../bag/verify';
 
 export interface PackageRuntimeOptions {
   /** The desktop key store (Electron safeStorage); without it the key is an owner-only file. */

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorShape } from '../../shared/api/define';
 import { toErrorShape } from '../api/errors';
-import { PackageError } from './errors';
+import { PackageError } from '../../bag/errors';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 

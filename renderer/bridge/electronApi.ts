@@ -1,11 +1,7 @@
-// The object the Electron preload exposes as `window.selfcheck` (contextBridge).
-// Only named functions cross; the preload never hands the page ipcRenderer.
-import type { Result } from '../../shared/api/define';
+// The preload's object on `window` (its type lives in shared/api/electronApi.ts).
+import type { ElectronApi } from '../../shared/api/electronApi';
 
-export interface ElectronApi {
-  invoke(method: string, args: unknown): Promise<Result<unknown>>;
-  evidenceUrl(sha256: string, variant: 'original' | 'thumb'): string;
-}
+export type { ElectronApi };
 
 declare global {
   interface Window {

@@ -3,7 +3,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { partialPathFor } from '../../electron/package/partialFiles';
+import { partialPathFor } from '../../bag/partialFiles';
 import { tempDir } from '../fixtures/core';
 import { makeExportFixture } from './helpers/exportFixture';
 

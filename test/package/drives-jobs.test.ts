@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listDrives, parseLsblk, tooBigFor } from '../../electron/package/drives';
 import { JobRegistry } from '../../electron/package/jobs';
-import { PackageError } from '../../electron/package/errors';
+import { PackageError } from '../../bag/errors';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'drives-'))));

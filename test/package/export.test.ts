@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, w
 import { join } from 'node:path';
 import { ReportJson } from '../../shared/report/schema';
 import { runExport, estimateExport } from '../../electron/package/export';
-import { PackageError } from '../../electron/package/errors';
-import { RUN_STARTED_AT_MS } from '../../electron/package/partialFiles';
-import { verifyReportPackage } from '../../electron/package/verify';
+import { PackageError } from '../../bag/errors';
+import { RUN_STARTED_AT_MS } from '../../bag/partialFiles';
+import { verifyReportPackage } from '../../bag/verify';
 import { tempDir } from '../fixtures/core';
 import { HOSTILE_TEXT, makeExportFixture, type ExportFixture } from './helpers/exportFixture';
 

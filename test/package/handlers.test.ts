@@ -3,8 +3,8 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAllHandlers, dispatch, missingHandlers, type Handlers } from '../../electron/api';
-import { parseSecretKeyFile } from '../../electron/package/minisign';
-import { buildTemplatePackage } from '../../electron/package/templatePackage';
+import { parseSecretKeyFile } from '../../bag/minisign';
+import { buildTemplatePackage } from '../../bag/templatePackage';
 import { loadSeedTemplate, SEED_TEMPLATE_DIR } from '../../electron/templates/seedTemplate';
 import type { JobSnapshot } from '../../shared/api/package';
 import type { Result } from '../../shared/api/define';

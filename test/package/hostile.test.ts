@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyReportPackage } from '../../electron/package/verify';
-import { DEFAULT_LIMITS } from '../../electron/package/limits';
+import { verifyReportPackage } from '../../bag/verify';
+import { DEFAULT_LIMITS } from '../../bag/limits';
 import { rawZip, type RawEntry } from './helpers/rawZip';
 import { makeSamplePackage, readZipEntries, trustOf } from './helpers/samplePackage';
-import type { SchoolKey } from '../../electron/keys/types';
+import type { SchoolKey } from '../../bag/keyTypes';
 
 let dir: string;
 let good: RawEntry[];

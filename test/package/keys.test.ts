@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKeyVault, type SeedSealer } from '../../electron/keys/keyVault';
 import { keyFingerprint, renderEnrolmentSheet } from '../../electron/keys/enrolmentSheet';
-import { verifyReportPackage } from '../../electron/package/verify';
-import { parseSecretKeyFile } from '../../electron/package/minisign';
+import { verifyReportPackage } from '../../bag/verify';
+import { parseSecretKeyFile } from '../../bag/minisign';
 import { makeSamplePackage, readZipEntries, SCHOOL_CODE, trustOf } from './helpers/samplePackage';
 import { rawZip } from './helpers/rawZip';
 

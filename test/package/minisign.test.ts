@@ -15,8 +15,8 @@ import {
   publicKeyLine,
   signMessage,
   verifyMessage,
-} from '../../electron/package/minisign';
-import { canonicalJson } from '../../electron/package/canonicalJson';
+} from '../../bag/minisign';
+import { canonicalJson } from '../../bag/canonicalJson';
 
 const MINISIGN = '/usr/bin/minisign';
 let dir: string;

@@ -2,7 +2,7 @@
 // only those written before this run are removed.
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { holdPartial, isPartialName, partialPathFor, removeStalePartials, RUN_STARTED_AT_MS } from '../../electron/package/partialFiles';
+import { holdPartial, isPartialName, partialPathFor, removeStalePartials, RUN_STARTED_AT_MS } from '../../bag/partialFiles';
 import { tempDir } from '../fixtures/core';
 
 let dir: string;

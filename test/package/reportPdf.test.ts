@@ -8,7 +8,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { runExport } from '../../electron/package/export';
-import { REPORT_PDF } from '../../electron/package/reportPackage';
+import { REPORT_PDF } from '../../bag/reportPackage';
 import { tempDir } from '../fixtures/core';
 import { makeExportFixture, type ExportFixture } from './helpers/exportFixture';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { reportJsonSchemaText } from '../../shared/report/jsonSchema';
 import { packageErrorText, packageMessages } from '../../shared/report/messages';
-import { PACKAGE_ERROR_CODES } from '../../electron/package/errors';
+import { PACKAGE_ERROR_CODES } from '../../bag/errors';
 import { runExport } from '../../electron/package/export';
 import { tempDir } from '../fixtures/core';
 import { makeExportFixture } from './helpers/exportFixture';

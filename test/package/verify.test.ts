@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyReportPackage } from '../../electron/package/verify';
-import { TAG } from '../../electron/package/bagit';
+import { verifyReportPackage } from '../../bag/verify';
+import { TAG } from '../../bag/bagit';
 import { rawZip } from './helpers/rawZip';
 import { makeSamplePackage, newSchoolKey, readZipEntries, SCHOOL_CODE, trustOf } from './helpers/samplePackage';
 

@@ -6,7 +6,7 @@ import { packageErrorText } from '../../../shared/report/messages';
 import { formatBytes } from '../../../shared/report/html';
 import { resolveDataDir } from '../../config/dataDir';
 import { createKeyVault } from '../../keys/keyVault';
-import { PackageError } from '../../package/errors';
+import { PackageError } from '../../../bag/errors';
 import { runExport } from '../../package/export';
 import { createCore } from '../../services/core';
 import { UsageError, parseFlags, usingConfig, type CliCommand } from '../command';

@@ -7,7 +7,7 @@ import { packageErrorText } from '../../../shared/report/messages';
 import { resolveDataDir } from '../../config/dataDir';
 import { keyFingerprint, renderEnrolmentSheet } from '../../keys/enrolmentSheet';
 import { createKeyVault } from '../../keys/keyVault';
-import { PackageError } from '../../package/errors';
+import { PackageError } from '../../../bag/errors';
 import { createCore } from '../../services/core';
 import { localIsoDate } from '../../services/summary';
 import { parseFlags, usingConfig, type CliCommand } from '../command';

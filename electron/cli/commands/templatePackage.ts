@@ -3,8 +3,8 @@
 // KEY is a minisign secret key without a password (`minisign -G -W`).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { keyIdHex, parseSecretKeyFile } from '../../package/minisign';
-import { buildTemplatePackage } from '../../package/templatePackage';
+import { keyIdHex, parseSecretKeyFile } from '../../../bag/minisign';
+import { buildTemplatePackage } from '../../../bag/templatePackage';
 import { loadSeedTemplate, SEED_TEMPLATE_DIR } from '../../templates/seedTemplate';
 import { UsageError, parseFlags, type CliCommand } from '../command';
 

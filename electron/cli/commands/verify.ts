@@ -9,8 +9,8 @@ import { packageErrorText } from '../../../shared/report/messages';
 import type { PackageVerifyResult } from '../../../shared/report/verifyResult';
 import { resolveDataDir } from '../../config/dataDir';
 import { keyFromFile, reportTrust } from '../../keys/reportTrust';
-import { PackageError } from '../../package/errors';
-import { verifyReportPackage } from '../../package/verify';
+import { PackageError } from '../../../bag/errors';
+import { verifyReportPackage } from '../../../bag/verify';
 import { UsageError, parseFlags, usingConfig, type CliCommand } from '../command';
 
 export const cliLocale = (flag: string | undefined, env = process.env): Locale => {

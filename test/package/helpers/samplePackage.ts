@@ -5,13 +5,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as yauzl from 'yauzl';
 import type { ReportJson } from '../../../shared/report/schema';
-import type { TrustedKey } from '../../../electron/keys/types';
-import type { SchoolKey } from '../../../electron/keys/types';
+import type { TrustedKey } from '../../../bag/keyTypes';
+import type { SchoolKey } from '../../../bag/keyTypes';
 import { toSchoolKey } from '../../../electron/keys/keyVault';
-import { generateSecretKey } from '../../../electron/package/minisign';
-import { writeReportPackage } from '../../../electron/package/reportPackage';
-import { SyncedFileWriter } from '../../../electron/package/syncedFileWriter';
-import type { SignedStatement } from '../../../electron/keys/rotation';
+import { generateSecretKey } from '../../../bag/minisign';
+import { writeReportPackage } from '../../../bag/reportPackage';
+import { SyncedFileWriter } from '../../../bag/syncedFileWriter';
+import type { SignedStatement } from '../../../bag/rotation';
 
 export const SCHOOL_CODE = '1430000001';
 

@@ -2,11 +2,11 @@
 // of bagVerifier.ts, then report.json against its schema and against the
 // signed trusted comment. The result names the first failure with its own
 // code and the file at fault; it never throws for a bad package.
-import { parseCommentJson, ReportComment } from '../../shared/report/signedComment';
-import { digestReport, REPORT_FORMAT, REPORT_FORMAT_VERSION, ReportJson } from '../../shared/report/schema';
-import type { PackageVerifyResult, VerifyCheck, VerifyStage } from '../../shared/report/verifyResult';
-import { VERIFY_STAGES } from '../../shared/report/verifyResult';
-import type { TrustedKey } from '../keys/types';
+import { parseCommentJson, ReportComment } from '../shared/report/signedComment';
+import { digestReport, REPORT_FORMAT, REPORT_FORMAT_VERSION, ReportJson } from '../shared/report/schema';
+import type { PackageVerifyResult, VerifyCheck, VerifyStage } from '../shared/report/verifyResult';
+import { VERIFY_STAGES } from '../shared/report/verifyResult';
+import type { TrustedKey } from './keyTypes';
 import { TAG } from './bagit';
 import { checkSignature, verifyBag, type VerifiedBag } from './bagVerifier';
 import { PackageError } from './errors';

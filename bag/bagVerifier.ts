@@ -8,8 +8,8 @@
 //   5. each payload file's SHA-512 against the manifest.
 // The first failure is thrown as a PackageError.
 import { createHash } from 'node:crypto';
-import { extendTrustByRotation, isRotationFile, type SignedStatement } from '../keys/rotation';
-import type { TrustedKey } from '../keys/types';
+import { extendTrustByRotation, isRotationFile, type SignedStatement } from './rotation';
+import type { TrustedKey } from './keyTypes';
 import { PAYLOAD_DIR, TAG, checkBagitTxt, parseBagInfo, parseManifest, payloadOxum } from './bagit';
 import { PackageError } from './errors';
 import type { ZipLimits } from './limits';

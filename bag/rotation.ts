@@ -5,10 +5,10 @@
 // fails is tampering and refuses the package; statements from keys nobody
 // trusts are ignored.
 import { z } from 'zod';
-import { canonicalJson } from '../package/canonicalJson';
-import { PackageError } from '../package/errors';
-import { keyIdHex, parsePublicKey, parseSignature, publicKeyLine, signMessage, verifyMessage, type SecretKey } from '../package/minisign';
-import type { TrustedKey } from './types';
+import { canonicalJson } from './canonicalJson';
+import { PackageError } from './errors';
+import { keyIdHex, parsePublicKey, parseSignature, publicKeyLine, signMessage, verifyMessage, type SecretKey } from './minisign';
+import type { TrustedKey } from './keyTypes';
 
 export const ROTATION_KIND = 'selfcheck-key-rotation';
 

@@ -1,5 +1,5 @@
 // The key types the package code works with.
-import type { PublicKey, SecretKey } from '../package/minisign';
+import type { PublicKey, SecretKey } from './minisign';
 
 /** A public key a verifier accepts, and for what. */
 export interface TrustedKey {

@@ -1,7 +1,7 @@
 // Every way a package, template package or export can fail, each with its own
 // code. The code is also the i18n key (`package.<code>`, translated under
 // `error.` like every API error) and `file` names the file at fault.
-import { ApiError, type ErrorCode } from '../../shared/api/define';
+import { ApiError, type ErrorCode } from '../shared/api/define';
 
 export const PACKAGE_ERROR_CODES = [
   // the zip container

@@ -4,10 +4,10 @@
 // bag-info.txt and the signature whose trusted comment names school, bag,
 // assessment version and signing time.
 import type { Writable } from 'node:stream';
-import type { ReportJson } from '../../shared/report/schema';
-import { SIGNED_COMMENT_APP, type ReportComment } from '../../shared/report/signedComment';
-import type { SignedStatement } from '../keys/rotation';
-import type { SchoolKey } from '../keys/types';
+import type { ReportJson } from '../shared/report/schema';
+import { SIGNED_COMMENT_APP, type ReportComment } from '../shared/report/signedComment';
+import type { SignedStatement } from './rotation';
+import type { SchoolKey } from './keyTypes';
 import { writeBagZip, type BagProgress, type BagWriteResult, type PayloadSource } from './bagZipWriter';
 import { canonicalJson } from './canonicalJson';
 import { signMessage } from './minisign';

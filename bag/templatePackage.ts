@@ -6,11 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ApiError } from '../../shared/api/define';
-import { parseCommentJson, SIGNED_COMMENT_APP, TemplateComment } from '../../shared/report/signedComment';
-import { Template } from '../../shared/template/schema';
-import type { TrustedKey } from '../keys/types';
-import type { TemplateService } from '../services/templates';
+import { parseCommentJson, SIGNED_COMMENT_APP, TemplateComment } from '../shared/report/signedComment';
+import { Template } from '../shared/template/schema';
+import type { TrustedKey } from './keyTypes';
 import { TAG } from './bagit';
 import { verifyBag } from './bagVerifier';
 import { writeBagZip } from './bagZipWriter';
@@ -100,20 +98,4 @@ export async function verifyTemplatePackage(zipPath: string, bureauKeys: Trusted
   if (t.id !== comment.data.template || t.version !== comment.data.version)
     throw new PackageError('templateInvalid', TEMPLATE_JSON, `contains ${t.id}@${t.version}, signed as ${comment.data.template}@${comment.data.version}`);
   return { template: t, keyId: key.keyId, signedBy: key.label };
-}
-
-/** Verifies and installs; every refusal is a PackageError with its reason and changes nothing. */
-export async function importTemplatePackage(
-  zipPath: string,
-  bureauKeys: TrustedKey[],
-  templates: TemplateService,
-): Promise<VerifiedTemplate & { outcome: 'installed' | 'already_installed' }> {
-  const v = await verifyTemplatePackage(zipPath, bureauKeys);
-  try {
-    return { ...v, outcome: templates.install(v.template, v.keyId) };
-  } catch (e) {
-    if (e instanceof ApiError && e.message === 'template.conflict')
-      throw new PackageError('templateConflict', TEMPLATE_JSON, `${v.template.id}@${v.template.version} is installed with other content`);
-    throw e;
-  }
 }

@@ -1,7 +1,7 @@
 // BagIt 1.0 (RFC 8493) tag files: writing and strict reading.
-// Manifests are "<sha512>  <path>" lines, which is also what `sha512sum -c`
-// reads; paths are percent-encoded as the RFC asks (only %, CR and LF), and the
-// writer never produces such names, so both readers agree.
+// Manifests are "<hash>  <path>" lines, exactly what `sha512sum -c` reads the
+// same way (see parseManifest); the writer never produces a path that needs
+// RFC 8493's percent-encoding, so every reader agrees on every line.
 import { PackageError } from './errors';
 
 export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
@@ -11,6 +11,8 @@ export const TAG = {
   manifest: 'manifest-sha512.txt',
   tagManifest: 'tagmanifest-sha512.txt',
   signature: 'tagmanifest-sha512.txt.minisig',
+  /** RFC 8493 §2.2.3: files to download into the bag. A package must be complete, so it is refused. */
+  fetch: 'fetch.txt',
 } as const;
 export const PAYLOAD_DIR = 'data/';
 
@@ -19,29 +21,65 @@ export interface ManifestLine {
   sha512: string;
 }
 
-export const encodeManifestPath = (p: string): string => p.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-export const decodeManifestPath = (p: string): string =>
-  p.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%25/g, '%');
+/**
+ * Checksum algorithms a bag may carry manifests for (RFC 8493 §2.4 names
+ * these), with their hex length. Every manifest present must verify; a
+ * manifest for any other algorithm is refused by name, never skipped.
+ */
+export const MANIFEST_ALGORITHMS = { sha512: 128, sha256: 64, sha1: 40, md5: 32 } as const;
+export type ManifestAlgorithm = keyof typeof MANIFEST_ALGORITHMS;
+const isAlgorithm = (a: string): a is ManifestAlgorithm => Object.hasOwn(MANIFEST_ALGORITHMS, a);
 
+/** "manifest-sha256.txt" -> { tag: false, algorithm: 'sha256' }; null for other names; unknown algorithms refused. */
+export function manifestKind(path: string): { tag: boolean; algorithm: ManifestAlgorithm } | null {
+  const m = /^(tag)?manifest-(.*)\.txt$/.exec(path);
+  if (!m || m[2] === undefined) return null;
+  if (!isAlgorithm(m[2])) throw new PackageError('bagManifestAlgorithm', path, `checksum algorithm "${m[2]}" is not one of ${Object.keys(MANIFEST_ALGORITHMS).join(', ')}`);
+  return { tag: m[1] !== undefined, algorithm: m[2] };
+}
+
+/**
+ * The writer produces only lines every reader takes the same way: lowercase
+ * hex, two spaces, the path as it is. RFC 8493 would percent-encode '%', CR
+ * and LF, which `sha512sum -c` reads literally, so such paths are never written.
+ */
 export function formatManifest(lines: ManifestLine[]): string {
+  for (const l of lines) {
+    if (!/^[0-9a-f]{128}$/.test(l.sha512)) throw new Error(`not a lowercase SHA-512: ${l.sha512}`);
+    if (/[%\r\n\\]/.test(l.path) || /^[ *]/.test(l.path)) throw new Error(`a manifest path readers would not agree on: ${JSON.stringify(l.path)}`);
+  }
   return [...lines]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((l) => `${l.sha512}  ${encodeManifestPath(l.path)}\n`)
+    .map((l) => `${l.sha512}  ${l.path}\n`)
     .join('');
 }
 
-/** Reads a manifest; any malformed or repeated line is refused, naming the manifest file. */
-export function parseManifest(text: string, manifestName: string): Map<string, string> {
+/** RFC 8493 §2.1.3: only %25, %0D and %0A are escapes; any other '%' is malformed. */
+function decodeManifestPath(p: string): string | null {
+  if (/%(?!25|0[aAdD])/.test(p)) return null;
+  return p.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%25/g, '%');
+}
+
+/**
+ * Reads a manifest as strictly as `sha512sum -c` and RFC 8493 together allow:
+ * every line is "<lowercase hex>" + "  " or " *" + path + LF (GNU coreutils'
+ * text and binary forms; no tabs, no CR, no BSD "SHA512 (x) =" lines, no
+ * backslash-escaped lines, nothing after the last LF). Any other line, or a
+ * path listed twice, is refused naming the manifest and the line.
+ */
+export function parseManifest(text: string, manifestName: string, algorithm: ManifestAlgorithm = 'sha512'): Map<string, string> {
   const out = new Map<string, string>();
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  lines.forEach((line, i) => {
-    const m = /^([0-9a-fA-F]{128})[ \t]+\*?(.+)$/.exec(line.replace(/\r$/, ''));
+  if (text !== '' && !text.endsWith('\n')) throw new PackageError('bagManifestSyntax', manifestName, 'the last line does not end with a line feed');
+  const lines = text === '' ? [] : text.slice(0, -1).split('\n');
+  const line = new RegExp(`^([0-9a-f]{${MANIFEST_ALGORITHMS[algorithm]}}) [ *]([^ *\r][^\r]*)$`);
+  lines.forEach((l, i) => {
+    const m = line.exec(l);
     if (!m || m[1] === undefined || m[2] === undefined)
-      throw new PackageError('bagManifestSyntax', manifestName, `line ${i + 1} is not "<sha512>  <path>"`);
+      throw new PackageError('bagManifestSyntax', manifestName, `line ${i + 1} is not "<${algorithm} in lowercase hex>  <path>"`);
     const path = decodeManifestPath(m[2]);
+    if (path === null) throw new PackageError('bagManifestSyntax', manifestName, `line ${i + 1}: a "%" that is not %25, %0D or %0A`);
     if (out.has(path)) throw new PackageError('bagManifestSyntax', manifestName, `line ${i + 1}: ${path} listed twice`);
-    out.set(path, m[1].toLowerCase());
+    out.set(path, m[1]);
   });
   return out;
 }

@@ -16,6 +16,17 @@ export interface ZipLimits {
   maxInMemoryBytes: number;
   /** A path inside the zip, in bytes. */
   maxNameBytes: number;
+  /** The central directory is read whole; nothing honest needs more. */
+  maxCentralDirectoryBytes: number;
+  /**
+   * Read before the signature is checked: the tag manifest, its signature and
+   * key-rotation statements. Small, so that a forged package costs little.
+   */
+  maxUnsignedBytes: number;
+  /** Payload manifests (manifest-<alg>.txt), held as path -> hash maps. */
+  maxManifestBytes: number;
+  /** bagit.txt, bag-info.txt and the other tag manifests, read whole. */
+  maxTagFileBytes: number;
 }
 
 export const DEFAULT_LIMITS: ZipLimits = {
@@ -26,6 +37,10 @@ export const DEFAULT_LIMITS: ZipLimits = {
   ratioFloorBytes: 1024 * 1024,
   maxInMemoryBytes: 64 * 1024 * 1024,
   maxNameBytes: 1024,
+  maxCentralDirectoryBytes: 64 * 1024 * 1024,
+  maxUnsignedBytes: 1024 * 1024,
+  maxManifestBytes: 32 * 1024 * 1024,
+  maxTagFileBytes: 1024 * 1024,
 };
 
 /** Templates are small: tighter limits. */

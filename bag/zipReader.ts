@@ -1,12 +1,18 @@
-// Reading a zip from outside without trusting it. Opening reads the whole
-// central directory first and refuses the archive before any content is read
-// when a name, a size, a count or a ratio is wrong; entries are then read as
-// streams, never unpacked to disk. Every refusal is a PackageError naming the entry.
-import type { Readable } from 'node:stream';
-import { Transform } from 'node:stream';
-import * as yauzl from 'yauzl';
+// Reading a zip from outside without trusting it. Opening checks the whole
+// layout (zipStructure.ts: every byte in exactly one record, the central
+// directory and the local headers telling one story) and every name, size,
+// count and ratio, before any content is read; entries are then read as
+// streams whose length and CRC-32 are checked, never unpacked to disk. Every
+// refusal is a PackageError naming the entry.
+import { open, type FileHandle } from 'node:fs/promises';
+import { Readable, Transform } from 'node:stream';
+import { createInflateRaw, crc32 } from 'node:zlib';
 import { PackageError } from './errors';
 import type { ZipLimits } from './limits';
+import { NameRegistry, nameProblem } from './zipNames';
+import { readCentralDirectory, readEndRecord, walkLocalHeaders, type ZipEntry } from './zipStructure';
+
+export { nameProblem } from './zipNames';
 
 export interface SafeEntry {
   /** The full name inside the zip ("<bag-id>/data/report.json"). */
@@ -15,132 +21,155 @@ export interface SafeEntry {
   path: string;
   size: number;
   compressedSize: number;
-  raw: yauzl.Entry;
+  raw: ZipEntry;
 }
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
-
-/** Why a name is refused, or null when it is a plain relative path. Exported for the extract and writer sides. */
-export function nameProblem(name: string, maxBytes: number): { code: PackageError['code']; detail: string } | null {
-  if (Buffer.byteLength(name) > maxBytes) return { code: 'zipBadName', detail: 'name too long' };
-  if (name.includes('\\')) return { code: 'zipBadName', detail: 'backslash in name' };
-  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return { code: 'zipAbsolutePath', detail: 'absolute path' };
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return { code: 'zipBadName', detail: 'control character in name' };
-  if (/[:*?"<>|]/.test(name)) return { code: 'zipBadName', detail: 'character not allowed in a file name' };
-  const segments = name.replace(/\/$/, '').split('/');
-  if (segments.includes('..')) return { code: 'zipParentPath', detail: '".." in path' };
-  if (segments.some((s) => s === '' || s === '.')) return { code: 'zipBadName', detail: 'empty or "." path segment' };
-  return null;
-}
-
-/** Two names that land on the same file on a case-insensitive or normalising file system. */
-const collisionKey = (name: string): string => name.replace(/\/$/, '').normalize('NFC').toLowerCase();
+const HOST_UNIX = 3;
+const STREAM_CHUNK = 256 * 1024;
 
 export class SafeZip {
   private constructor(
-    private readonly zip: yauzl.ZipFile,
+    private readonly fh: FileHandle,
     readonly topFolder: string,
     readonly files: SafeEntry[],
-    private readonly limits: ZipLimits,
   ) {}
 
   static async open(zipPath: string, limits: ZipLimits): Promise<SafeZip> {
-    let zip: yauzl.ZipFile;
+    let fh: FileHandle;
+    let size: number;
     try {
-      zip = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
+      fh = await open(zipPath, 'r');
+      size = (await fh.stat()).size;
     } catch (e) {
-      throw new PackageError('zipUnreadable', undefined, (e as Error).message);
+      throw new PackageError('zipUnreadable', undefined, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
     }
     try {
-      if (zip.entryCount > limits.maxEntries)
-        throw new PackageError('zipTooManyEntries', undefined, `${zip.entryCount} entries, limit ${limits.maxEntries}`);
-      const entries = await readCentralDirectory(zip);
+      const end = await readEndRecord(fh, size);
+      const entries = await readCentralDirectory(fh, end, limits);
       const { topFolder, files } = checkEntries(entries, limits);
-      await checkLocalHeaders(zip, files);
-      return new SafeZip(zip, topFolder, files, limits);
+      await walkLocalHeaders(fh, entries, end.cdOffset);
+      return new SafeZip(fh, topFolder, files);
     } catch (e) {
-      zip.close();
-      throw e;
+      await fh.close();
+      if (e instanceof PackageError) throw e;
+      throw new PackageError('zipUnreadable', undefined, (e as Error).message);
     }
   }
 
-  /** The entry's bytes as a stream; errors (short, long, corrupt data) arrive as PackageErrors. */
-  async openStream(entry: SafeEntry): Promise<Readable> {
-    let source: Readable;
-    try {
-      source = await this.zip.openReadStreamPromise(entry.raw);
-    } catch (e) {
-      throw new PackageError('zipUnreadable', entry.path, (e as Error).message);
-    }
+  /** The entry's bytes as a stream; short, long, corrupt or CRC-failing data arrives as a PackageError. */
+  openStream(entry: SafeEntry): Readable {
+    const e = entry.raw;
+    const source = rangeStream(this.fh, e.dataStart, e.compressedSize);
+    const inflate = e.method === 8 ? createInflateRaw({ chunkSize: 64 * 1024 }) : null;
     let seen = 0;
+    let crc = 0;
     const guard = new Transform({
       transform(chunk: Buffer, _enc, done) {
         seen += chunk.length;
-        if (seen > entry.size) done(new PackageError('zipEntrySize', entry.path, `more than the declared ${entry.size} bytes`));
-        else done(null, chunk);
+        if (seen > entry.size) return done(new PackageError('zipEntrySize', entry.path, `more than the declared ${entry.size} bytes`));
+        crc = crc32(chunk, crc);
+        done(null, chunk);
       },
       flush(done) {
-        done(seen === entry.size ? null : new PackageError('zipEntrySize', entry.path, `${seen} bytes, declared ${entry.size}`));
+        if (seen !== entry.size) return done(new PackageError('zipEntrySize', entry.path, `${seen} bytes, declared ${entry.size}`));
+        // Deflate data that ends before its region does leaves bytes nobody reads.
+        if (inflate && inflate.bytesWritten !== e.compressedSize)
+          return done(new PackageError('zipGap', entry.path, `the compressed data ends ${e.compressedSize - inflate.bytesWritten} bytes before its entry does`));
+        if (crc >>> 0 !== e.crc32) return done(new PackageError('zipCrc', entry.path, `CRC-32 ${(crc >>> 0).toString(16)}, declared ${e.crc32.toString(16)}`));
+        done();
       },
     });
-    source.on('error', (e: Error) => {
-      const sizeError = /too many bytes|not enough bytes/.test(e.message);
-      guard.destroy(new PackageError(sizeError ? 'zipEntrySize' : 'zipUnreadable', entry.path, e.message));
+    const broken = (err: Error): void => {
+      guard.destroy(err instanceof PackageError ? err : new PackageError(inflate ? 'zipCrc' : 'zipUnreadable', entry.path, err.message));
+    };
+    source.on('error', broken);
+    inflate?.on('error', broken);
+    guard.on('close', () => {
+      source.destroy();
+      inflate?.destroy();
     });
-    return source.pipe(guard);
+    (inflate ? source.pipe(inflate) : source).pipe(guard);
+    return guard;
   }
 
-  /** Small entries (tag files, report.json) read whole, within the in-memory limit. */
-  async readAll(entry: SafeEntry): Promise<Buffer> {
-    if (entry.size > this.limits.maxInMemoryBytes) throw new PackageError('zipTooLarge', entry.path, `${entry.size} bytes`);
+  /** Small entries (tag files, report.json) read whole, refused above `cap` bytes. */
+  async readAll(entry: SafeEntry, cap: number, code: PackageError['code'] = 'zipTooLarge'): Promise<Buffer> {
+    if (entry.size > cap) throw new PackageError(code, entry.path, `${entry.size} bytes, limit ${cap}`);
     const chunks: Buffer[] = [];
-    for await (const chunk of await this.openStream(entry)) chunks.push(chunk as Buffer);
+    for await (const chunk of this.openStream(entry)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   }
 
-  close(): void {
-    this.zip.close();
+  async close(): Promise<void> {
+    await this.fh.close();
   }
 }
 
-async function readCentralDirectory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
-  const entries: yauzl.Entry[] = [];
-  try {
-    for await (const entry of zip.eachEntry()) entries.push(entry);
-  } catch (e) {
-    const msg = (e as Error).message;
-    throw new PackageError(/size mismatch/.test(msg) ? 'zipEntrySize' : 'zipUnreadable', undefined, msg);
-  }
-  return entries;
+/**
+ * Bytes [start, start + length) of the file, read positionally through the
+ * one handle the layout was checked through (fs streams close their
+ * descriptor when destroyed; this one leaves it to SafeZip.close).
+ */
+function rangeStream(fh: FileHandle, start: number, length: number): Readable {
+  let pos = start;
+  const end = start + length;
+  return new Readable({
+    highWaterMark: STREAM_CHUNK,
+    read() {
+      const n = Math.min(STREAM_CHUNK, end - pos);
+      if (n <= 0) {
+        this.push(null);
+        return;
+      }
+      const buf = Buffer.allocUnsafe(n);
+      fh.read(buf, 0, n, pos).then(
+        ({ bytesRead }) => {
+          if (bytesRead === 0) return this.destroy(new Error('the file ends inside an entry'));
+          pos += bytesRead;
+          this.push(buf.subarray(0, bytesRead));
+        },
+        (err: Error) => this.destroy(err),
+      );
+    },
+  });
 }
 
-function checkEntries(entries: yauzl.Entry[], limits: ZipLimits): { topFolder: string; files: SafeEntry[] } {
-  const seen = new Set<string>();
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeName(e: ZipEntry): string {
+  if (e.flags & 0x0800) {
+    try {
+      return utf8.decode(e.nameRaw);
+    } catch {
+      throw new PackageError('zipBadName', e.nameRaw.toString('latin1'), 'the name is not valid UTF-8');
+    }
+  }
+  // Without the UTF-8 flag, tools read the name as code page 437 (unzip, Python) or guess: only ASCII means one thing.
+  if (e.nameRaw.some((b) => b >= 0x80)) throw new PackageError('zipBadName', e.nameRaw.toString('latin1'), 'a non-ASCII name without the UTF-8 flag');
+  return e.nameRaw.toString('ascii');
+}
+
+function checkEntries(entries: ZipEntry[], limits: ZipLimits): { topFolder: string; files: SafeEntry[] } {
+  const names = new NameRegistry();
   const tops = new Set<string>();
   const files: SafeEntry[] = [];
   let total = 0;
   for (const raw of entries) {
-    const name = yauzl.getFileNameLowLevel(raw.generalPurposeBitFlag, raw.fileNameRaw, raw.extraFields, true);
-    const problem = nameProblem(name, limits.maxNameBytes);
+    const name = decodeName(raw);
+    const problem = nameProblem(name, limits.maxNameBytes) ?? names.add(name);
     if (problem) throw new PackageError(problem.code, name, problem.detail);
-    const key = collisionKey(name);
-    if (seen.has(key)) throw new PackageError('zipDuplicate', name, 'the name occurs more than once');
-    seen.add(key);
 
-    const mode = (raw.externalFileAttributes >>> 16) & 0xffff;
+    const mode = raw.host === HOST_UNIX ? (raw.externalAttributes >>> 16) & 0xffff : 0;
     const type = mode & S_IFMT;
     if (type === S_IFLNK) throw new PackageError('zipLink', name, 'symbolic link');
     if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) throw new PackageError('zipLink', name, 'special file');
-    if (raw.generalPurposeBitFlag & 0x1) throw new PackageError('zipEncrypted', name);
     const isDirectory = name.endsWith('/');
-    if (isDirectory && raw.uncompressedSize > 0) throw new PackageError('zipBadName', name, 'folder entry with content');
+    if (isDirectory && (raw.uncompressedSize > 0 || raw.compressedSize > 0)) throw new PackageError('zipBadName', name, 'folder entry with content');
     if (!isDirectory && type === S_IFDIR) throw new PackageError('zipBadName', name, 'folder attributes on a file entry');
-    if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8)
-      throw new PackageError('zipCompression', name, `compression method ${raw.compressionMethod}`);
 
     const slash = name.indexOf('/');
     if (slash < 0) throw new PackageError('zipNotOneFolder', name, 'a file at the top of the zip');
@@ -148,6 +177,8 @@ function checkEntries(entries: yauzl.Entry[], limits: ZipLimits): { topFolder: s
     if (tops.size > 1) throw new PackageError('zipNotOneFolder', name, 'more than one top folder');
     if (isDirectory) continue;
 
+    if (raw.method === 0 && raw.compressedSize !== raw.uncompressedSize)
+      throw new PackageError('zipEntrySize', name, `stored entry of ${raw.compressedSize} bytes declaring ${raw.uncompressedSize}`);
     if (raw.uncompressedSize > limits.maxEntryBytes)
       throw new PackageError('zipTooLarge', name, `${raw.uncompressedSize} bytes, limit ${limits.maxEntryBytes}`);
     total += raw.uncompressedSize;
@@ -159,31 +190,4 @@ function checkEntries(entries: yauzl.Entry[], limits: ZipLimits): { topFolder: s
   const [topFolder] = [...tops];
   if (topFolder === undefined) throw new PackageError('zipNotOneFolder', undefined, 'the zip is empty');
   return { topFolder, files };
-}
-
-/**
- * Each local header must carry the central directory's name, and no two
- * entries' data may overlap (overlapping entries are how the worst zip bombs
- * reuse one compressed stream many times).
- */
-async function checkLocalHeaders(zip: yauzl.ZipFile, files: SafeEntry[]): Promise<void> {
-  const ranges: { start: number; end: number; name: string }[] = [];
-  for (const f of files) {
-    let header: yauzl.LocalFileHeader;
-    try {
-      header = await zip.readLocalFileHeaderPromise(f.raw);
-    } catch (e) {
-      throw new PackageError('zipUnreadable', f.name, (e as Error).message);
-    }
-    if (!header.fileName.equals(f.raw.fileNameRaw)) throw new PackageError('zipHeaderMismatch', f.name, 'local header names another file');
-    const end = header.fileDataStart + f.compressedSize;
-    if (end > zip.fileSize) throw new PackageError('zipEntrySize', f.name, 'data runs past the end of the zip');
-    ranges.push({ start: f.raw.relativeOffsetOfLocalHeader, end, name: f.name });
-  }
-  ranges.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < ranges.length; i++) {
-    const prev = ranges[i - 1];
-    const cur = ranges[i];
-    if (prev && cur && cur.start < prev.end) throw new PackageError('zipOverlap', cur.name, `overlaps ${prev.name}`);
-  }
 }

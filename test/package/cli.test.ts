@@ -50,13 +50,14 @@ test('keys, export and verify from the command line', async () => {
   // The bureau: the school's key in a file, no data folder of its own.
   const pub = join(out, 'school.pub');
   writeFileSync(pub, `untrusted comment: test school\n${publicKey}\n`);
-  const ok = cli(['verify', pkg, '--trust', pub]);
+  const ok = cli(['verify', pkg, '--trust', pub, '--school', '1430000001']);
   expect(ok.status).toBe(0);
   expect(ok.stdout).toMatch(new RegExp(`^OK    ${pkg}  school=1430000001 测试学校  key=${keyId}  trusted`));
 
+  // No trusted key at all: verify fails closed (usage error, exit 2) instead of judging anything.
   const untrusted = cli(['verify', pkg]);
-  expect(untrusted.status).toBe(1);
-  expect(untrusted.stdout).toMatch(/^FAIL {2}.*sigKeyNotTrusted: The signature is valid, but the key that made it is not registered as trusted\./);
+  expect(untrusted.status).toBe(2);
+  expect(untrusted.stderr).toMatch(/no trusted key/);
 
   // Several packages: one line each, exit 1 when any fails; the school's own data folder trusts its key.
   const broken = join(out, 'broken.zip');
@@ -68,7 +69,7 @@ test('keys, export and verify from the command line', async () => {
   expect(lines[0]).toMatch(/^OK /);
   expect(lines[1]).toMatch(/^FAIL .*broken\.zip.*zipUnreadable/);
 
-  const json = cli(['verify', pkg, '--trust', pub, '--json']);
+  const json = cli(['verify', pkg, '--trust', pub, '--school', '1430000001', '--json']);
   expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ ok: true, signerKeyId: keyId, keyTrust: 'trusted' })]);
 
   // Without an id and with one assessment, export needs none; the same --out again is refused.

@@ -139,12 +139,12 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
   const rewrite = (f: (text: string) => string) => (tags: Map<string, Buffer>) =>
     tags.set('manifest-sha512.txt', Buffer.from(f((tags.get('manifest-sha512.txt') as Buffer).toString('utf8'))));
   resign('manifest-uppercase-hex', 'bagManifestSyntax', rewrite((t) => t.replace(/^[0-9a-f]{128}/, (h) => h.toUpperCase())));
-  resign('manifest-tab-separator', 'bagManifestSyntax', rewrite((t) => t.replace(/^([0-9a-f]{128})  /, '$1\t')));
-  resign('manifest-one-space', 'bagManifestSyntax', rewrite((t) => t.replace(/^([0-9a-f]{128})  /, '$1 ')));
+  resign('manifest-tab-separator', 'bagManifestSyntax', rewrite((t) => t.replace(/^([0-9a-f]{128}) {2}/, '$1\t')));
+  resign('manifest-one-space', 'bagManifestSyntax', rewrite((t) => t.replace(/^([0-9a-f]{128}) {2}/, '$1 ')));
   resign('manifest-crlf', 'bagManifestSyntax', rewrite((t) => t.replace(/\n/g, '\r\n')));
-  resign('manifest-bsd-tagged', 'bagManifestSyntax', rewrite((t) => t.replace(/^([0-9a-f]{128})  (.*)$/m, 'SHA512 ($2) = $1')));
+  resign('manifest-bsd-tagged', 'bagManifestSyntax', rewrite((t) => t.replace(/^([0-9a-f]{128}) {2}(.*)$/m, 'SHA512 ($2) = $1')));
   resign('manifest-percent-other', 'bagManifestSyntax', rewrite((t) => t.replace(/data\/report\.html/, 'data/report%2Ehtml')));
-  resign('ok-manifest-binary-marker', 'ok', rewrite((t) => t.replace(/^([0-9a-f]{128})  /gm, '$1 *')));
+  resign('ok-manifest-binary-marker', 'ok', rewrite((t) => t.replace(/^([0-9a-f]{128}) {2}/gm, '$1 *')));
   return { dir, key, bag, genuine, cases };
 }
 

@@ -18,6 +18,7 @@ const node = [
   ['electron/cli/main.ts', 'dist/electron/cli.js'],
   ['bench/app.ts', 'dist/bench/app.js'],
   ['bench/package.ts', 'dist/bench/package.js'],
+  ['bench/verifyMemory.ts', 'dist/bench/verifyMemory.js'],
 ];
 
 // `--production` (used by `npm run dist`): minified renderer, React's production build.

@@ -3,7 +3,7 @@
 // verify must refuse (with the code it must name); a few are harmless
 // re-encodings that every tool must accept, so that the property "app OK =>
 // stock tools OK" is tested on more than one file.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -120,6 +120,11 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
   const tagmd5 = good.filter((e) => isCovered(e.name, bag)).map((e) => `${hex('md5', e.data)}  ${e.name.slice(bag.length + 1)}\n`);
   add('bag-tagmanifest-md5-wrong', 'bagHashMismatch', plus(file('tagmanifest-md5.txt', Buffer.from(tagmd5.map((l, i) => (i === 0 ? `${'0'.repeat(32)}${l.slice(32)}` : l)).join('')))));
   add('ok-tagmanifest-md5', 'ok', plus(file('tagmanifest-md5.txt', Buffer.from(tagmd5.join('')))));
+
+  // Read before the signature is checked, so capped small (limits.ts maxUnsignedBytes, 1 MiB).
+  const tm = at('tagmanifest-sha512.txt');
+  const bloated = Buffer.concat([(good[tm] as ForgeEntry).data, Buffer.from(randomBytes(600 * 1024).toString('hex'))]);
+  add('tagmanifest-too-large-before-signature', 'bagTagFileTooLarge', change(tm, { data: bloated }));
 
   // BagIt: signed bags (re-signed with the school's key, as a faulty writer would) whose manifests break the rules.
   const resign = (id: string, expect: string, edit: (tags: Map<string, Buffer>, payload: ForgeEntry[]) => void): void =>

@@ -1,4 +1,4 @@
-// The built CLI, as a user runs it: `node scripts/build.mjs`, then `node dist/electron/cli.js ...`.
+// The CLI as a user runs it: `node scripts/build.mjs`, then the package's bin `selfcheck ...` (bin/selfcheck.js).
 import { execFileSync, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { tempDir } from '../fixtures/core';
 import { request } from './request';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'electron', 'cli.js');
+const CLI = join(ROOT, 'bin', 'selfcheck.js');
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });

@@ -43,7 +43,7 @@ describe('selfcheck serve', () => {
     const m = await firstLineMatching(child, /^Web mode: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{64}))$/);
     const port = Number(m[2]);
     const login = await request(port, `/?token=${m[3]}`);
-    expect(login.status).toBe(302);
+    expect(login.status).toBe(200); // the app page, which trades the token for its session
     const info = await request(port, '/api/app.info', {
       method: 'POST',
       headers: { authorization: `Bearer ${m[3]}`, 'x-selfcheck': '1', 'content-type': 'application/json' },

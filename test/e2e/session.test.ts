@@ -54,16 +54,20 @@ test('a page from another 127.0.0.1 port in the same browser reads and writes no
     })();
   </script>`;
   const evil: HttpServer = createServer((_req, res) => res.setHeader('Content-Type', 'text/html').end(hostile));
-  await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
-  const other = await page.context().newPage();
   try {
-    await other.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
-    const results = await other.evaluate(() => (window as unknown as { results: Promise<Record<string, string>> }).results);
+    await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
+    // The same tab and profile that holds our session visits the other page.
+    await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+    const results = await page.evaluate(() => (window as unknown as { results: Promise<Record<string, string>> }).results);
     expect(results).toEqual({ api: 'blocked', session: 'blocked', evidence: 'blocked', img: 'error', storage: 'blocked' });
   } finally {
     for (const p of page.context().pages()) if (p !== page) await p.close();
+    evil.closeAllConnections();
     evil.close();
   }
+  // Back on our address, the tab's session is still there.
+  await page.goto(`${server.origin}/`);
+  await dashboardShown(page);
 });
 
 test('without the token the address says how to open the app, in the browser’s language', async () => {

@@ -9,6 +9,7 @@ import { DEFAULT_PAGE, findRoute } from './routes';
 import { Layout } from './components/Layout';
 import { ErrorText } from './components/ErrorText';
 import { SetupWizard } from './pages/SetupWizard';
+import { PageError } from './components/PageError';
 import { useT } from './i18n/setup';
 
 function Loading() {
@@ -67,6 +68,7 @@ export function App() {
   if (workspace.error) return <Failed error={workspace.error} retry={workspace.retry} />;
   if (!workspace.ready) return <Loading />;
 
+  if (location.malformed) return <PageError kind="badRoute" />;
   const route = findRoute(location.page) ?? findRoute(DEFAULT_PAGE);
   const Page = route?.component;
   const where = [location.page, ...location.params].join('/');

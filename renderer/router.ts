@@ -7,11 +7,17 @@ export interface Location {
   page: string;
   /** The segments after it, decoded. */
   params: string[];
+  /** The hash could not be decoded (e.g. "#/item/%E0%A4" cut off when copied): show the error page. */
+  malformed?: boolean;
 }
 
 function parse(hash: string): Location {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  return { page: parts[0] ?? '', params: parts.slice(1) };
+  try {
+    const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+    return { page: parts[0] ?? '', params: parts.slice(1) };
+  } catch {
+    return { page: '', params: [], malformed: true };
+  }
 }
 
 const subscribe = (onChange: () => void) => {

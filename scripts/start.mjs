@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const demo = args.includes('--demo');
 const passThrough = args.filter((a) => a !== '--demo');
-const cli = join(root, 'dist', 'electron', 'cli.js');
+const cli = join(root, 'bin', 'selfcheck.js'); // the same door as `npx selfcheck`
 
 function electronBinary() {
   try {

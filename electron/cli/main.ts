@@ -58,6 +58,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Run by bin/selfcheck.js (the one door users and tests use). Run directly too
+// (`node dist/electron/cli.js`), so an old caller never gets a silent exit 0.
 if (require.main === module)
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),

@@ -1,7 +1,7 @@
 // Serving files from disk without ever leaving the allowed folder: the URL path is
 // decoded once, resolved under the root, and the real path (links followed) checked again.
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { INLINE_MIME } from '../evidence/sniff';
@@ -72,7 +72,11 @@ async function streamFile(req: IncomingMessage, res: ServerResponse, file: strin
   });
 }
 
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string | null): Promise<void> {
+/**
+ * The built UI. `fillIndex` completes index.html (the no-session notice in its slot); it is
+ * sent whole, never cached, since its content depends on the request.
+ */
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string | null, fillIndex: (html: string) => string = (h) => h): Promise<void> {
   const path = requestPath(req);
   if (path === null || path.includes('\0') || path.includes('\\')) return badRequest(res, 'path');
   if (!rendererDir) {
@@ -90,6 +94,16 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, ren
     const escapes = !inside(resolve(rendererDir), resolve(rendererDir, `.${path}`));
     return escapes ? forbidden(res, 'path') : notFound(res);
   }
+  if (file === (await resolveUnder(rendererDir, '/index.html'))) {
+    const html = Buffer.from(fillIndex(await readFile(file, 'utf8')));
+    res.statusCode = 200;
+    res.setHeader('Content-Type', STATIC_TYPES['.html']!);
+    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Length', html.length);
+    res.end(req.method === 'HEAD' ? undefined : html);
+    return;
+  }
   await streamFile(req, res, file, {
     'Content-Type': STATIC_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Security-Policy': CSP,
@@ -99,12 +113,20 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, ren
 
 const EVIDENCE_ROUTE = /^\/evidence\/([0-9a-f]{64})\/(original|thumb)$/;
 
-/** GET /evidence/<sha256>/original|thumb: only files a row names, only from the evidence store. */
-export async function serveEvidence(req: IncomingMessage, res: ServerResponse, core: Core): Promise<void> {
-  const path = requestPath(req);
+export interface EvidenceRoute {
+  sha256: string;
+  variant: 'original' | 'thumb';
+}
+
+/** `/evidence/<sha256>/original|thumb` (a decoded request path), or null for anything else. */
+export function evidenceRoute(path: string | null): EvidenceRoute | null {
   const m = path === null ? null : EVIDENCE_ROUTE.exec(path);
-  if (!m) return notFound(res);
-  const served = core.evidence.resolveForServing(m[1]!, m[2] as 'original' | 'thumb');
+  return m ? { sha256: m[1]!, variant: m[2] as EvidenceRoute['variant'] } : null;
+}
+
+/** GET /evidence/<sha256>/original|thumb: only files a row names, only from the evidence store. */
+export async function serveEvidence(req: IncomingMessage, res: ServerResponse, core: Core, route: EvidenceRoute): Promise<void> {
+  const served = core.evidence.resolveForServing(route.sha256, route.variant);
   if (!served) return notFound(res);
   const root = await realpath(core.paths.evidence);
   const real = await realpath(served.path).catch(() => null);

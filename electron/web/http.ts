@@ -39,3 +39,15 @@ export const notFound = (res: ServerResponse): void => sendError(res, 404, { cod
 
 export const badRequest = (res: ServerResponse, detail: string): void =>
   sendError(res, 400, { code: 'invalid_args', message: 'web.badRequest', detail });
+
+/** No credential, or not this run's: the caller must open the printed address again. */
+export const unauthorized = (res: ServerResponse): void => sendError(res, 401, { code: 'forbidden', message: 'web.unauthorized' });
+
+export function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Length', Buffer.byteLength(html));
+  res.end(html);
+}

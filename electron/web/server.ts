@@ -1,15 +1,17 @@
 // Local web mode: the real back end and the built UI over HTTP on 127.0.0.1, like
-// Jupyter: a random token per run, exchanged once for an HttpOnly cookie.
-// Every request must name our Host and carry the token; API calls also need the
-// X-Selfcheck header (a cross-site page cannot send it without a CORS preflight, which we never grant).
+// Jupyter: a random token per run, printed in the URL. The page trades it for the
+// per-run session secret and sends that as a header (auth.ts says why no cookie).
+// Every request must name our Host; API calls also need the X-Selfcheck header (a
+// cross-site page cannot send it without a CORS preflight, which we never grant).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeJson } from '../../shared/api/codec';
 import { createAllHandlers, dispatch, type Handlers } from '../api';
 import type { Core } from '../services/core';
-import { hostAllowed, isAuthenticated, newToken, sessionCookie, tokenMatches } from './auth';
-import { serveEvidence, serveStatic } from './files';
-import { baseHeaders, badRequest, forbidden, sendError, sendJson } from './http';
+import { bearerToken, evidenceSignatureValid, hasCredential, hostAllowed, newToken, originAllowed, tokenMatches, type SessionKeys } from './auth';
+import { evidenceRoute, requestPath, serveEvidence, serveStatic } from './files';
+import { baseHeaders, badRequest, forbidden, notFound, sendError, sendHtml, sendJson, unauthorized } from './http';
+import { badTokenPage, pageLanguage, withNoSessionNotice } from './noSession';
 
 export const DEFAULT_BODY_LIMIT = 200 * 1024 * 1024;
 
@@ -29,7 +31,7 @@ export interface WebServerOptions {
 export interface WebServer {
   port: number;
   token: string;
-  /** http://127.0.0.1:PORT/?token=... : open it once to get the session cookie. */
+  /** http://127.0.0.1:PORT/?token=... : the page opened with it starts a session. */
   url: string;
   close(): Promise<void>;
 }
@@ -64,6 +66,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const handlers = options.handlers ?? createAllHandlers(options.core);
   const token = options.token ?? newToken();
+  const keys: SessionKeys = { token, secret: newToken() };
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   let port = options.port;
 
@@ -89,27 +92,34 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     baseHeaders(res);
     if (!hostAllowed(req, port)) return forbidden(res, 'Host');
     const url = req.url ?? '/';
-    // The one unauthenticated step: trade the printed URL's token for the cookie.
-    if (req.method === 'GET' && url.startsWith('/?')) {
-      const given = new URLSearchParams(url.slice(2)).get('token') ?? undefined;
-      if (given !== undefined) {
-        if (!tokenMatches(given, token)) return forbidden(res, 'token');
-        res.statusCode = 302;
-        res.setHeader('Set-Cookie', sessionCookie(port, token));
-        res.setHeader('Location', '/');
-        res.setHeader('Cache-Control', 'no-store');
-        res.end();
-        return;
-      }
-    }
-    if (!isAuthenticated(req, port, token)) return forbidden(res, 'token');
-    if (url.startsWith('/api/')) {
+    const [pathPart = '/', queryPart = ''] = url.split('?', 2);
+    const query = new URLSearchParams(queryPart);
+    const guarded = pathPart === '/session' || pathPart.startsWith('/api/') || pathPart.startsWith('/evidence/');
+    if (guarded && !originAllowed(req, port)) return sendError(res, 403, { code: 'forbidden', message: 'web.origin', detail: 'Origin' });
+    // The one step the printed token alone allows: a page trades it for the session secret.
+    if (pathPart === '/session') {
       if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid_args', message: 'web.badRequest', detail: 'POST only' });
-      return api(req, res, url.slice(5).split('?')[0]!);
+      if (!tokenMatches(bearerToken(req), keys.token)) return unauthorized(res);
+      return sendJson(res, 200, { ok: true, value: { secret: keys.secret } });
+    }
+    if (pathPart.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid_args', message: 'web.badRequest', detail: 'POST only' });
+      if (!hasCredential(req, keys)) return unauthorized(res);
+      return api(req, res, pathPart.slice(5));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, { code: 'invalid_args', message: 'web.badRequest', detail: 'method' });
-    if (url.startsWith('/evidence/')) return serveEvidence(req, res, options.core);
-    return serveStatic(req, res, options.rendererDir);
+    if (pathPart.startsWith('/evidence/')) {
+      const route = evidenceRoute(requestPath(req));
+      if (!route) return notFound(res);
+      const signed = evidenceSignatureValid(query, route.sha256, route.variant, keys.secret, Date.now());
+      if (!signed && !hasCredential(req, keys)) return unauthorized(res);
+      return serveEvidence(req, res, options.core, route);
+    }
+    // The app's own files are public code; they hold no school data and need no session.
+    const lang = pageLanguage(req.headers['accept-language']);
+    if (pathPart === '/' && query.has('token') && !tokenMatches(query.get('token') ?? undefined, keys.token))
+      return sendHtml(res, 403, badTokenPage(lang));
+    return serveStatic(req, res, options.rendererDir, (html) => withNoSessionNotice(html, lang));
   };
 
   const server = createServer((req, res) => {

@@ -5,8 +5,9 @@ import { webBridge } from './web';
 
 let current: Bridge | null = null;
 
-export function initBridge(): Bridge {
-  current = window.selfcheck ? electronBridge(window.selfcheck) : webBridge();
+/** `webSecret`: the web mode's session secret (webSession.ts); unused under Electron. */
+export function initBridge(webSecret: string | null): Bridge {
+  current = window.selfcheck ? electronBridge(window.selfcheck) : webBridge(webSecret ?? '');
   return current;
 }
 

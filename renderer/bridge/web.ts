@@ -1,25 +1,29 @@
 // Bridge for the local web mode: the same handlers over HTTP on 127.0.0.1.
-// Auth is the HttpOnly cookie the server set when the page was opened with its
-// token; `X-Selfcheck` marks the request as ours (a form post cannot set it).
+// Auth is the per-run session secret (webSession.ts) in the Authorization header;
+// evidence addresses, which <img> and new tabs load without headers, are signed with it.
+// `X-Selfcheck` marks the request as ours (a form post cannot set it).
 import type { Bridge } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/define';
 import { decodeJson, encodeJson } from '../../shared/api/codec';
+import { signedEvidenceQuery } from '../../shared/web/evidenceSignature';
 import { asResult, unwrap } from './errors';
+import { endWebSession } from './webSession';
 
-export function webBridge(base = ''): Bridge {
+export function webBridge(secret: string, base = ''): Bridge {
   return {
     async call(name, args) {
       let response: Response;
       try {
         response = await fetch(`${base}/api/${name}`, {
           method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', 'X-Selfcheck': '1' },
+          credentials: 'omit',
+          headers: { 'Content-Type': 'application/json', 'X-Selfcheck': '1', Authorization: `Bearer ${secret}` },
           body: encodeJson(args),
         });
       } catch (cause) {
         throw new ApiError('io', 'network', undefined, String(cause));
       }
+      if (response.status === 401) endWebSession();
       const text = await response.text();
       let body: unknown;
       try {
@@ -29,6 +33,6 @@ export function webBridge(base = ''): Bridge {
       }
       return unwrap(asResult(body));
     },
-    evidenceUrl: (sha256, variant) => `${base}/evidence/${encodeURIComponent(sha256)}/${variant}`,
+    evidenceUrl: (sha256, variant) => `${base}/evidence/${encodeURIComponent(sha256)}/${variant}?${signedEvidenceQuery(secret, sha256, variant, Date.now())}`,
   };
 }

@@ -1,11 +1,13 @@
-// Starts the real back end in web mode (the built CLI) on a free port, in its own data folder.
+// Starts the real back end in web mode (`selfcheck serve` through the package's bin) on a free port, in its own data folder.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO = resolve(__dirname, '../..');
-export const CLI = join(REPO, 'dist/electron/cli.js');
+/** The `selfcheck` bin as installed (package.json "bin"); it loads the bundle below. */
+export const CLI = join(REPO, 'bin/selfcheck.js');
+const CLI_BUNDLE = join(REPO, 'dist/electron/cli.js');
 
 export interface Server {
   /** The URL with the token; opening it sets the session cookie and redirects to "/". */
@@ -30,7 +32,7 @@ export function fillDemo(dataDir: string): void {
  * CLI bundle's size and time, so a new build makes a new one), later suites copy that folder.
  */
 export function demoDataDir(prefix = 'selfcheck-demo-'): string {
-  const cli = statSync(CLI);
+  const cli = statSync(CLI_BUNDLE);
   const name = `selfcheck-demo-cache-${cli.size}-${Math.round(cli.mtimeMs)}`;
   const cache = join(tmpdir(), name);
   if (!existsSync(join(cache, 'ready'))) {

@@ -1,4 +1,4 @@
-// The built CLI: keys, export, verify (exit codes, one line per package),
+// The `selfcheck` bin: keys, export, verify (exit codes, one line per package),
 // template-package; and a SIGKILL during export leaves no final-named file.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { tempDir } from '../fixtures/core';
 import { makeExportFixture } from './helpers/exportFixture';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'electron', 'cli.js');
+const CLI = join(ROOT, 'bin', 'selfcheck.js'); // the package's bin, as `npx selfcheck` runs it
 const KEYS = join(ROOT, 'test', 'fixtures', 'keys');
 const env = { ...process.env, SELFCHECK_DATA_DIR: '/nonexistent-selfcheck-data', LANG: 'C' };
 const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env, timeout: 60_000 });

@@ -1,4 +1,4 @@
-// The built CLI, as a user runs it: `node scripts/build.mjs`, then `node dist/electron/cli.js ...`.
+// The CLI as a user runs it: `node scripts/build.mjs`, then the package's bin `selfcheck ...` (bin/selfcheck.js).
 import { execFileSync, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { tempDir } from '../fixtures/core';
 import { request } from './request';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'electron', 'cli.js');
+const CLI = join(ROOT, 'bin', 'selfcheck.js');
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
@@ -43,7 +43,7 @@ describe('selfcheck serve', () => {
     const m = await firstLineMatching(child, /^Web mode: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{64}))$/);
     const port = Number(m[2]);
     const login = await request(port, `/?token=${m[3]}`);
-    expect(login.status).toBe(302);
+    expect(login.status).toBe(200); // the app page, which trades the token for its session
     const info = await request(port, '/api/app.info', {
       method: 'POST',
       headers: { authorization: `Bearer ${m[3]}`, 'x-selfcheck': '1', 'content-type': 'application/json' },

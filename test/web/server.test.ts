@@ -42,36 +42,36 @@ describe('web-mode server', () => {
     expect(web.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${web.port}/\\?token=[0-9a-f]{64}$`));
   });
 
-  test('the token in the URL is traded for an HttpOnly SameSite=Strict cookie', async () => {
-    const first = await request(web.port, `/?token=${web.token}`);
-    expect(first.status).toBe(302);
-    expect(first.headers.location).toBe('/');
-    const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toContain(`selfcheck_${web.port}=${web.token}`);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await request(web.port, '/', { headers: { cookie: `other=1; selfcheck_${web.port}=${web.token}` } });
+  test('the token is traded for the session secret; no cookie is ever set', async () => {
+    const page = await request(web.port, `/?token=${web.token}`);
     expect(page.status).toBe(200);
     expect(page.body.toString()).toContain('<title>app</title>');
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['content-security-policy']).toBe(
       "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'",
     );
     expect(page.headers['access-control-allow-origin']).toBeUndefined();
+    const session = await request(web.port, '/session', { method: 'POST', headers: auth });
+    expect(session.status).toBe(200);
+    expect(session.headers['set-cookie']).toBeUndefined();
+    const secret = (session.json() as { value: { secret: string } }).value.secret;
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(secret).not.toBe(web.token);
+    expect((await api('app.info', {}, { authorization: `Bearer ${secret}` })).status).toBe(200);
+    // The secret cannot buy another secret: only the printed token can.
+    expect((await request(web.port, '/session', { method: 'POST', headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
   });
 
-  test('no token, a wrong token or a wrong cookie: 403 with a JSON error', async () => {
-    for (const [path, headers] of [
-      ['/', {}],
-      ['/?token=wrong', {}],
-      ['/app.js', { cookie: `selfcheck_${web.port}=${'0'.repeat(64)}` }],
-      ['/app.js', { authorization: 'Bearer nope' }],
-    ] as const) {
-      const r = await request(web.port, path, { headers });
-      expect([path, r.status]).toEqual([path, 403]);
-      expect(r.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'web.forbidden' } });
+  test('no credential, a wrong token or a cookie: 401 with a JSON error on the API', async () => {
+    const tries: Record<string, string>[] = [{}, { cookie: `selfcheck_${web.port}=${web.token}` }, { authorization: 'Bearer nope' }, { authorization: `Basic ${web.token}` }];
+    for (const headers of tries) {
+      const r = await request(web.port, '/api/app.info', { method: 'POST', headers: { ...headers, 'x-selfcheck': '1', 'content-type': 'application/json' }, body: '{}' });
+      expect([headers, r.status]).toEqual([headers, 401]);
+      expect(r.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'web.unauthorized' } });
     }
-    const call = await request(web.port, '/api/app.info', { method: 'POST', headers: { 'x-selfcheck': '1', 'content-type': 'application/json' }, body: '{}' });
-    expect(call.status).toBe(403);
+    const wrong = await request(web.port, '/?token=wrong');
+    expect(wrong.status).toBe(403);
+    expect(wrong.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
   test('the Host header must name this server (DNS rebinding)', async () => {
@@ -82,6 +82,7 @@ describe('web-mode server', () => {
     expect((await request(web.port, '/app.js', { headers: { ...auth, host: `localhost:${web.port}` } })).status).toBe(200);
     // Even the token exchange needs the right Host.
     expect((await request(web.port, `/?token=${web.token}`, { headers: { host: `evil:${web.port}` } })).status).toBe(403);
+    expect((await request(web.port, '/session', { method: 'POST', headers: { ...auth, host: `evil:${web.port}` } })).status).toBe(403);
   });
 
   test('API calls need the X-Selfcheck header and JSON', async () => {
@@ -135,7 +136,7 @@ describe('web-mode server', () => {
     expect((await request(web.port, `/evidence/${doc.sha256}/thumb`, { headers: auth })).status).toBe(404);
     expect((await request(web.port, `/evidence/${'a'.repeat(64)}/original`, { headers: auth })).status).toBe(404);
     expect((await request(web.port, `/evidence/../selfcheck.db`, { headers: auth })).status).toBe(404);
-    expect((await request(web.port, `/evidence/${img.sha256}/original`)).status).toBe(403); // no token
+    expect((await request(web.port, `/evidence/${img.sha256}/original`)).status).toBe(401); // no credential
   });
 
   test('an evidence file replaced by a link out of the store is not served', async () => {

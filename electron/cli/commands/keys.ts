@@ -16,9 +16,10 @@ import { cliLocale } from './verify';
 export const keysCommand: CliCommand = {
   name: 'keys',
   summary: "show the school's signing key (key id, public key); enrolment sheet; rotation",
-  usage: `Usage: selfcheck keys [--data-dir DIR] [--sheet FILE] [--rotate] [--lang zh-CN|en]
+  usage: `Usage: selfcheck keys [--data-dir DIR] [--pub FILE] [--sheet FILE] [--rotate] [--lang zh-CN|en]
 
   --data-dir DIR  data folder (default: $SELFCHECK_DATA_DIR or the OS app-data folder)
+  --pub FILE      also write the public key as a minisign .pub file (for verify --trust, minisign -V -p)
   --sheet FILE    also write the printable enrolment sheet (HTML) to FILE
   --rotate        replace the key; the new one is announced by a statement signed with the old one
   --lang zh-CN|en language of the sheet (default from $LANG)
@@ -28,6 +29,7 @@ The key is made on first use. Give the bureau the public key (RW...) or the enro
     const { values } = parseFlags(argv, {
       'data-dir': { type: 'string' },
       sheet: { type: 'string' },
+      pub: { type: 'string' },
       rotate: { type: 'boolean' },
       lang: { type: 'string' },
     });
@@ -58,6 +60,11 @@ The key is made on first use. Give the bureau the public key (RW...) or the enro
         io.out(`fingerprint: ${keyFingerprint(line)}`);
         io.out(`storage:     ${status.storage === 'sealed' ? 'sealed by the desktop app' : 'owner-only file'} (${resolve(dataDir, 'keys')})`);
         for (const r of status.retired) io.out(`retired:     ${r.keyId} (${r.retiredAt})`);
+        if (values.pub) {
+          // minisign's own .pub layout: a comment line, then the key line.
+          writeFileSync(values.pub, `untrusted comment: SelfCheck school key ${status.keyId ?? ''}\n${line}\n`);
+          io.err(`Public key written to ${values.pub}`);
+        }
         if (values.sheet && profile) {
           const html = await renderEnrolmentSheet({
             schoolName: profile.name,

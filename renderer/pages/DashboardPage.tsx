@@ -8,7 +8,7 @@ import { missingItems } from '../logic/checklistFilter';
 import { reasonInWords } from '../logic/words';
 import { href } from '../router';
 import { ProgressBar } from '../components/ProgressBar';
-import { AreaChart } from '../components/AreaChart';
+import { AreaChart, AreaCountsTable } from '../components/AreaChart';
 import { StatusBadge, KeyBadge } from '../components/StatusBadge';
 import { NoAssessment } from './NoAssessment';
 
@@ -87,35 +87,7 @@ export function DashboardPage() {
       <div className="two-col">
         <section className="card" aria-labelledby="areas-title">
           <h2 id="areas-title">{t('dashboard.areas')}</h2>
-          <table className="area-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.area')}</th>
-                <th scope="col">{t('dashboard.progress')}</th>
-                <th scope="col" className="num">{t('dashboard.compliance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {template.areas.map((area) => {
-                const a = summary.areas.find((x) => x.areaCode === area.code);
-                // An area with no applicable item (e.g. kindergarten items at a primary school) is not this school's.
-                if (!a || a.total === 0) return null;
-                const title = pick(area.title, locale);
-                return (
-                  <tr key={area.code}>
-                    <th scope="row">{title}</th>
-                    <td>
-                      <div className="bar-cell">
-                        <ProgressBar value={a.progress} label={t('dashboard.areaProgress', { area: title })} />
-                        <span className="bar-num">{`${a.answered}/${a.total}`}</span>
-                      </div>
-                    </td>
-                    <td className="num">{formatPercent(a.compliance, locale)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <AreaCountsTable template={template} areas={summary.areas} />
         </section>
         <section className="card" aria-labelledby="chart-title">
           <h2 id="chart-title">{t('dashboard.chartTitle')}</h2>

@@ -1,4 +1,6 @@
 // The event log: drills, meetings, lessons… by date, with a kind filter, add/edit and delete with undo.
+// Focus follows the work: into the form when it opens, onto the saved row when it closes (back to
+// the button that opened it on cancel), onto the next row after a delete.
 import { useState } from 'react';
 import type { SchoolEvent } from '../../shared/domain/event';
 import { useEvents } from '../store/eventLog';
@@ -9,6 +11,7 @@ import { useT } from '../i18n/setup';
 import { formatDate, pick } from '../logic/format';
 import { href } from '../router';
 import { EventForm } from '../components/EventForm';
+import { firstControl, focusSoon } from '../components/focusSoon';
 import { NoAssessment } from './NoAssessment';
 
 export function EventsPage() {
@@ -25,6 +28,27 @@ export function EventsPage() {
     return k ? pick(k.label, locale) : code;
   };
   const shown = events.filter((e) => !kind || e.kind === kind);
+  const rowOf = (id: string) => document.getElementById(`event-${id}`);
+  const addButton = () => document.getElementById('add-event');
+
+  const open = (what: SchoolEvent | 'new') => {
+    setEditing(what);
+    focusSoon(() => firstControl(document.getElementById('event-form')));
+  };
+  const done = (saved: SchoolEvent | null) => {
+    const was = editing;
+    setEditing(null);
+    if (saved) focusSoon(() => rowOf(saved.id), addButton);
+    else if (was && was !== 'new') focusSoon(() => document.getElementById(`edit-${was.id}`), addButton);
+    else focusSoon(addButton);
+  };
+  const del = (e: SchoolEvent) => {
+    const at = shown.findIndex((x) => x.id === e.id);
+    const next = shown[at + 1] ?? shown[at - 1];
+    remove(e.id)
+      .then(() => focusSoon(() => (next ? rowOf(next.id) : null), addButton))
+      .catch(toastError);
+  };
 
   return (
     <div className="page">
@@ -33,14 +57,14 @@ export function EventsPage() {
           <h1>{t('events.title')}</h1>
           <p className="muted">{t('events.intro')}</p>
         </div>
-        <button type="button" className="button button-primary" onClick={() => setEditing('new')} disabled={editing !== null}>
+        <button type="button" id="add-event" className="button button-primary" onClick={() => open('new')} disabled={editing !== null}>
           {t('events.add')}
         </button>
       </div>
       {editing && (
-        <section className="card" aria-labelledby="event-form-title">
+        <section className="card" id="event-form" aria-labelledby="event-form-title">
           <h2 id="event-form-title">{editing === 'new' ? t('events.addTitle') : t('events.editTitle')}</h2>
-          <EventForm kinds={template.eventKinds} initial={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
+          <EventForm kinds={template.eventKinds} initial={editing === 'new' ? undefined : editing} onDone={done} />
         </section>
       )}
       <section className="card filters" aria-label={t('events.filters')}>
@@ -65,7 +89,7 @@ export function EventsPage() {
             const attached = files.filter((f) => e.evidenceIds.includes(f.id) || f.eventIds.includes(e.id));
             const outside = e.date < current.startDate || e.date > current.endDate;
             return (
-              <li key={e.id} className="event-row">
+              <li key={e.id} id={`event-${e.id}`} className="event-row" tabIndex={-1}>
                 <time className="event-date" dateTime={e.date}>{formatDate(e.date, locale)}</time>
                 <div className="event-body">
                   <div className="event-title">
@@ -88,10 +112,10 @@ export function EventsPage() {
                   )}
                 </div>
                 <div className="row-actions">
-                  <button type="button" className="button button-small" onClick={() => setEditing(e)} aria-label={t('events.editN', { title: e.title })}>
+                  <button type="button" id={`edit-${e.id}`} className="button button-small" onClick={() => open(e)} aria-label={t('events.editN', { title: e.title })}>
                     {t('common.edit')}
                   </button>
-                  <button type="button" className="button button-small button-danger" onClick={() => remove(e.id).catch(toastError)} aria-label={t('events.deleteN', { title: e.title })}>
+                  <button type="button" className="button button-small button-danger" onClick={() => del(e)} aria-label={t('events.deleteN', { title: e.title })}>
                     {t('common.delete')}
                   </button>
                 </div>

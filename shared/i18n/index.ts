@@ -5,6 +5,7 @@ import { en } from './en';
 import { reasonMessages } from './reasons';
 import { packageMessages } from '../report/messages';
 import { webSessionMessages } from './webSession';
+import { a11yMessages } from './a11y';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -20,8 +21,8 @@ export function mergeMessages(...trees: Tree[]): Tree {
 }
 
 export const resources = {
-  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN']) },
-  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en) },
+  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN'], a11yMessages['zh-CN']) },
+  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en, a11yMessages.en) },
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -5,8 +5,9 @@
 // escaped: rendered as text, never as HTML.
 import type { Figures, ReportFile, ReportItem, ReportJson } from './schema';
 import { interpolate, reportTexts } from './messages';
-import { areaChartSvg } from './chart';
+import { CHART_CSS, areaChartHtml } from './chart';
 import { escapeXml } from './xml';
+import { labelSections } from './landmarks';
 
 export const escapeHtml = escapeXml;
 
@@ -75,7 +76,7 @@ export function renderReportHtml(r: ReportJson): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(`${t.title} · ${r.school.name} · ${r.assessment.label}`)}</title>
-<style>${CSS}</style></head><body>`;
+<style>${CSS}${CHART_CSS}</style></head><body>`;
 
   const a = r.assessment;
   const meta = `<header><h1>${e(t.title)}</h1><dl class="meta">
@@ -92,7 +93,7 @@ export function renderReportHtml(r: ReportJson): string {
 
   const overall = `<section><h2>${e(t.overall)}</h2>${figuresTable(r.overall, t)}
 <p>${e(t.failedKeyItems)}: ${r.failedKeyItems.length ? r.failedKeyItems.map((c) => `<span class="code">${e(c)}</span>`).join(', ') : e(t.none)}</p>
-<h3>${e(t.chartTitle)}</h3>${areaChartSvg(r.areas.map((x) => ({ label: x.title, value: x.compliance, answered: x.progress })), t.figures.compliance)}</section>`;
+<h3>${e(t.chartTitle)}</h3>${areaChartHtml(r.areas, r.language)}</section>`;
 
   const areas = r.areas
     .map((area) => {
@@ -110,7 +111,7 @@ export function renderReportHtml(r: ReportJson): string {
         })
         .join('\n');
       return `<section><h2>${e(area.title)}</h2><p class="muted">${e(`${t.figures.compliance} ${pct(area.compliance)} · ${t.figures.progress} ${pct(area.progress)} · ${t.figures.met} ${area.met}/${area.total}`)}</p>
-<table><thead><tr><th>${e(t.item)}</th><th></th><th>${e(t.status)}</th><th>${e(t.value)}</th><th>${e(t.reasons)}</th><th>${e(t.evidence)}</th></tr></thead><tbody>
+<table><thead><tr><th colspan="2">${e(t.item)}</th><th>${e(t.status)}</th><th>${e(t.value)}</th><th>${e(t.reasons)}</th><th>${e(t.evidence)}</th></tr></thead><tbody>
 ${rows}</tbody></table></section>`;
     })
     .join('\n');
@@ -131,7 +132,7 @@ ${index.map((x) => `<tr><td><a href="${e(evidenceHref(x.file.path))}">${e(x.file
   }</section>`;
 
   const footer = `<footer><p>${e(t.signerNote)}</p><p class="code">${e(t.verifyHint)}</p><p class="code">${e(r.bagId)}</p></footer>`;
-  return `${head}\n${meta}\n${overall}\n${areas}\n${events}\n${indexHtml}\n${footer}\n</body></html>\n`;
+  return `${head}\n${meta}\n<main>\n${labelSections(`${overall}\n${areas}\n${events}\n${indexHtml}`)}\n</main>\n${footer}\n</body></html>\n`;
 }
 
 function figuresTable(f: Figures, t: (typeof reportTexts)['en']): string {

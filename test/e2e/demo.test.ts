@@ -25,7 +25,7 @@ test('the dashboard shows the demo school’s figures', async () => {
   if (!assessment) throw new Error('demo has no assessment');
   const s = await apiCall(server.url, 'assessments.summary', { id: assessment.id });
   await page.getByText(`已填写 ${s.overall.answered} / ${s.overall.total} 项`).waitFor();
-  await page.locator('.chart-svg rect.seg-met').first().waitFor();
+  await page.locator('svg.chart-bar [data-kind="met"]').first().waitFor();
   // Let thumbnails and fonts settle before the picture is taken.
   await page.evaluate(() => document.fonts.ready);
   await screenshot(page, 'dashboard', DOCS);

@@ -1,4 +1,5 @@
 // event_log items are answered by the log: the events of their kind inside the period are counted.
+// Focus moves into the form when it opens and, when it closes, to the new event (or back to the button).
 import { useState } from 'react';
 import type { Item, Template } from '../../../shared/template/schema';
 import type { Assessment } from '../../../shared/domain/assessment';
@@ -7,6 +8,7 @@ import { useEvents } from '../../store/eventLog';
 import { useT } from '../../i18n/setup';
 import { formatDate, pick } from '../../logic/format';
 import { EventForm } from '../../components/EventForm';
+import { firstControl, focusSoon } from '../../components/focusSoon';
 
 type EventLogItem = Extract<Item, { type: 'event_log' }>;
 
@@ -28,7 +30,7 @@ export function EventLogAnswer({ item, template, assessment, status, disabled }:
       ) : (
         <ul className="event-mini-list" aria-label={t('item.countedEvents')}>
           {events.map((e) => (
-            <li key={e.id}>
+            <li key={e.id} id={`counted-${e.id}`} tabIndex={-1}>
               <span className="event-date">{formatDate(e.date, locale)}</span>
               <span>{e.title}</span>
               {e.participants !== null && <span className="muted">{t('events.participantsN', { n: e.participants })}</span>}
@@ -38,11 +40,27 @@ export function EventLogAnswer({ item, template, assessment, status, disabled }:
       )}
       {!disabled &&
         (adding ? (
-          <div className="card inset">
-            <EventForm kinds={template.eventKinds} fixedKind={item.frequency.eventKind} onDone={() => setAdding(false)} />
+          <div className="card inset" id="item-event-form">
+            <EventForm
+              kinds={template.eventKinds}
+              fixedKind={item.frequency.eventKind}
+              onDone={(saved) => {
+                setAdding(false);
+                const button = () => document.getElementById('item-add-event');
+                focusSoon(() => (saved ? document.getElementById(`counted-${saved.id}`) : button()), button);
+              }}
+            />
           </div>
         ) : (
-          <button type="button" className="button" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            id="item-add-event"
+            className="button"
+            onClick={() => {
+              setAdding(true);
+              focusSoon(() => firstControl(document.getElementById('item-event-form')));
+            }}
+          >
             {t('item.addEvent', { kind: kindLabel })}
           </button>
         ))}

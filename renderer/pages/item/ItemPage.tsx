@@ -13,6 +13,7 @@ import { StatusBadge, KeyBadge, ConfidentialBadge } from '../../components/Statu
 import { ItemTypeIcon } from '../../components/ItemTypeIcon';
 import { Field } from '../../components/Field';
 import { useMediaQuery } from '../../components/useMediaQuery';
+import { firstControl, focusSoon } from '../../components/focusSoon';
 import { NoAssessment } from '../NoAssessment';
 import { useAnswerDraft } from './useAnswerDraft';
 import { AnswerControl } from './AnswerControl';
@@ -111,10 +112,18 @@ function ItemBody({ item, template, assessment, areaTitle }: { item: Item; templ
             {item.type === 'event_log' ? (
               <EventLogAnswer item={item} template={template} assessment={assessment} status={status} disabled={frozen} />
             ) : (
-              <div className="answer-row">
+              <div className="answer-row" id="answer-row">
                 <AnswerControl item={item} value={value} disabled={frozen} label={t('item.answerLabel')} onChange={(v, mode) => change({ value: v }, mode)} />
                 {value !== null && !frozen && (
-                  <button type="button" className="link-button clear-answer" onClick={() => change({ value: null }, 'now')}>
+                  <button
+                    type="button"
+                    className="link-button clear-answer"
+                    onClick={() => {
+                      change({ value: null }, 'now');
+                      // The button goes away with the answer: continue at the (now empty) answer.
+                      focusSoon(() => firstControl(document.getElementById('answer-row')));
+                    }}
+                  >
                     {t('item.clear')}
                   </button>
                 )}

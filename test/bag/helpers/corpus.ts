@@ -52,6 +52,8 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
   add('ok-stored', 'ok', good);
   add('ok-deflated-descriptors', 'ok', good.map((e) => ({ ...e, method: 8, descriptor: true })));
   add('ok-zip64-end', 'ok', good, { zip64: true });
+  add('ok-zip64-entries', 'ok', good.map((e) => ({ ...e, descriptor: true, zip64: true })), { zip64: true });
+  add('zip64-descriptor-disagrees', 'zipHeaderMismatch', change(html, { descriptor: true, zip64: true, descriptorFields: { uncompressedSize: 1 } }));
 
   // The two attacks of issue 7: a forged report.html that unzip -o and Python's zipfile extract.
   add('attack-entry-beyond-count', 'zipEntryCount', plus({ name: `${bag}/data/report.html`, data: FORGED_HTML }), { count: good.length });

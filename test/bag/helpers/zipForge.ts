@@ -33,6 +33,8 @@ export interface ForgeEntry {
   padData?: Buffer;
   /** Bytes after the entry that belong to no record. */
   after?: Buffer;
+  /** ZIP64 as yazl writes big entries: all-ones sizes and offset in the directory, their values in a ZIP64 extra field, a 24-byte descriptor. */
+  zip64?: boolean;
   /** Written as a local entry only: the central directory does not list it. */
   hidden?: boolean;
   /** Listed in the central directory only: no local header or data. */
@@ -98,12 +100,16 @@ export function forgeZip(entries: ForgeEntry[], opts: ForgeOptions = {}): Buffer
       push(body);
       if (e.descriptor) {
         const d = { crc: truth.crc, compressedSize: truth.compressedSize, uncompressedSize: truth.uncompressedSize, signature: true, ...e.descriptorFields };
-        push(Buffer.concat([d.signature ? u32(0x08074b50) : Buffer.alloc(0), u32(d.crc), u32(d.compressedSize), u32(d.uncompressedSize)]));
+        const size = e.zip64 ? u64 : u32;
+        push(Buffer.concat([d.signature ? u32(0x08074b50) : Buffer.alloc(0), u32(d.crc), size(d.compressedSize), size(d.uncompressedSize)]));
       }
     }
     if (e.after) push(e.after);
     if (e.hidden) continue;
-    const c = { ...truth, offset, comment: Buffer.alloc(0), ...e.central };
+    const z64 = e.zip64
+      ? { compressedSize: 0xffffffff, uncompressedSize: 0xffffffff, offset: 0xffffffff, extra: Buffer.concat([u16(0x0001), u16(24), u64(truth.uncompressedSize), u64(truth.compressedSize), u64(offset)]) }
+      : {};
+    const c = { ...truth, offset, comment: Buffer.alloc(0), ...z64, ...e.central };
     central.push(
       Buffer.concat([
         u32(0x02014b50), u16((3 << 8) | 20), u16(20), u16(c.flags), u16(c.method), u32(0), u32(c.crc), u32(c.compressedSize), u32(c.uncompressedSize),

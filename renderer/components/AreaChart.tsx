@@ -88,8 +88,10 @@ export function AreaChart({ template, areas }: { template: Template; areas: Area
         {BAR_KINDS.map((kind) => (
           <li key={kind}>
             <Swatch kind={kind} stripes={stripes} />
-            {words.status[kind]}
-            {BAR_LOOK[kind].striped && <span className="muted">（{t('chart.striped')}）</span>}
+            <span>
+              {words.status[kind]}
+              {BAR_LOOK[kind].striped && <span className="muted">{t('chart.striped')}</span>}
+            </span>
           </li>
         ))}
       </ul>

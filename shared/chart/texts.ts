@@ -8,7 +8,7 @@ export const chartTexts = {
     area: '领域',
     total: '适用项目',
     compliance: '达标率',
-    striped: '斜纹',
+    striped: '（斜纹）',
     status: { met: '达标', partly_met: '部分达标', not_met: '未达标', unanswered: '未填写' },
   },
   en: {
@@ -19,7 +19,7 @@ export const chartTexts = {
     area: 'Area',
     total: 'Applicable',
     compliance: 'Compliance',
-    striped: 'striped',
+    striped: ' (striped)',
     status: { met: 'Met', partly_met: 'Partly met', not_met: 'Not met', unanswered: 'Unanswered' },
   },
 } as const;

@@ -55,7 +55,7 @@ export function areaChartHtml(areas: ChartArea[], lang: ChartLanguage): string {
   const w = chartTexts[lang];
   const shown = areas.filter((a) => a.total > 0);
   const defs = `<svg class="chart-defs" aria-hidden="true"><defs><pattern id="${STRIPES_ID}" patternUnits="userSpaceOnUse" width="${STRIPES.spacing}" height="${STRIPES.spacing}" patternTransform="rotate(${STRIPES.angle})"><rect width="${STRIPES.width}" height="${STRIPES.spacing}" fill="${STRIPES.colour}" fill-opacity="${STRIPES.opacity}"/></pattern></defs></svg>`;
-  const legend = `<ul class="chart-legend" aria-label="${e(w.legend)}">${BAR_KINDS.map((k) => `<li>${swatch(k)}${e(w.status[k])}${BAR_LOOK[k].striped ? ` (${e(w.striped)})` : ''}</li>`).join('')}</ul>`;
+  const legend = `<ul class="chart-legend" aria-label="${e(w.legend)}">${BAR_KINDS.map((k) => `<li>${swatch(k)}${e(w.status[k])}${BAR_LOOK[k].striped ? e(w.striped) : ''}</li>`).join('')}</ul>`;
   const rows = shown.map((a) => `<div class="chart-row"><span class="chart-label" aria-hidden="true">${e(a.title)}</span>${bar(a, lang)}</div>`).join('\n');
   const head = `<tr><th scope="col">${e(w.area)}</th>${BAR_KINDS.map((k) => `<th scope="col" class="num">${e(w.status[k])}</th>`).join('')}<th scope="col" class="num">${e(w.compliance)}</th></tr>`;
   const body = shown

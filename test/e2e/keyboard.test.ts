@@ -154,6 +154,21 @@ test('the event form: focus into its first field, onto the new row after saving,
   expect(await page.locator('#add-event').isEnabled()).toBe(true);
 });
 
+test('on an event-log item: focus into the form when it opens, back to its button on cancel', async () => {
+  const [assessment] = await apiCall(server.url, 'assessments.list', {});
+  const template = await apiCall(server.url, 'templates.get', { id: assessment?.templateId ?? '', version: assessment?.templateVersion ?? '' });
+  const item = template.areas.flatMap((a) => a.items).find((i) => i.type === 'event_log');
+  if (!item) throw new Error('the template has no event-log item');
+  await visit(`#/item/${item.code}`, new RegExp(item.code));
+  await page.locator('#item-add-event').focus();
+  await page.keyboard.press('Enter');
+  await until('focus in the form', async () => ((await page.evaluate(() => !!document.activeElement?.closest('#item-event-form'))) ? true : undefined));
+  expect((await focused(page)).tag).toBe('input[date]'); // the kind is fixed by the item, so the date comes first
+  await tabUntil('Cancel', (f) => f.text === '取消', 14);
+  await page.keyboard.press('Enter');
+  await until('focus back on the button', async () => ((await activeId()) === 'item-add-event' ? true : undefined));
+});
+
 test('deleting an event moves focus to the next row; Ctrl+Z there brings the event back', async () => {
   await visit('#/events', '活动记录');
   const rows = await page.locator('li.event-row').evaluateAll((ls) => ls.map((l) => l.id));

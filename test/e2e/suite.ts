@@ -9,6 +9,8 @@ export interface BrowserSuite {
   server: Server;
   browser: Browser;
   page: Page;
+  /** Page and console errors of the current test (checked after it; a test that expects some takes them out). */
+  errors: string[];
 }
 
 export interface SuiteOptions {
@@ -23,8 +25,8 @@ export interface SuiteOptions {
 
 /** Registers the hooks; the returned object is filled in by beforeAll. */
 export function browserSuite(options: SuiteOptions): BrowserSuite {
-  const suite = {} as BrowserSuite;
   const errors: string[] = [];
+  const suite = { errors } as BrowserSuite;
   beforeAll(async () => {
     suite.server = await startServer(await options.dataDir());
     suite.browser = await launchBrowser();

@@ -36,7 +36,8 @@ export async function listen(ctx: ServerContext, opts: ListenOptions): Promise<R
   // Slow rural links: allow long uploads, but not idle half-open sockets forever.
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;
-  server.keepAliveTimeout = 5_000;
+  // Longer than clients' and proxies' idle timeouts, so they never reuse a socket we are closing.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());

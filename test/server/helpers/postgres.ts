@@ -50,7 +50,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   return {
     url: `${base}/postgres`,
     port,
-    restart: () => void asPostgres([`${BIN}/pg_ctl`, '-D', data, '-o', opts, '-m', 'fast', '-w', '-t', '60', 'restart']),
+    restart: () => void asPostgres([`${BIN}/pg_ctl`, '-D', data, '-l', join(dir, 'log'), '-o', opts, '-m', 'fast', '-w', '-t', '60', 'restart']),
     stop: () => {
       try {
         asPostgres([`${BIN}/pg_ctl`, '-D', data, '-m', 'immediate', '-w', 'stop']);

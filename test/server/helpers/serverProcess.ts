@@ -1,9 +1,15 @@
 // The server as users run it: `node bin/selfcheck.js server …` in a real
 // process on 127.0.0.1, its JSON log lines kept for assertions.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..', '..');
+/** The repo root, found upward from here (this file also runs bundled as dist/bench/server.js). */
+function findRoot(from: string): string {
+  for (let d = from; d !== dirname(d); d = dirname(d)) if (existsSync(join(d, 'bin', 'selfcheck.js'))) return d;
+  throw new Error('cannot find bin/selfcheck.js above ' + from);
+}
+const ROOT = findRoot(__dirname);
 const BIN = join(ROOT, 'bin', 'selfcheck.js');
 
 export interface CliResult {

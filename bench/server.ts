@@ -75,6 +75,7 @@ async function serverRun(engine: 'sqlite' | 'postgres', dir: string, pkgs: { zip
         const r = await submit(server.url, token, uploadIdOf(up.url), p.sha512);
         if (r.status !== 201) throw new Error(`submit answered ${r.status}`);
       });
+      printRouteTimes(engine, server.output());
       return secs;
     } finally {
       await server.stop();
@@ -82,6 +83,20 @@ async function serverRun(engine: 'sqlite' | 'postgres', dir: string, pkgs: { zip
   } finally {
     pg?.stop();
   }
+}
+
+/** Where the server's time goes: mean ms per route, from its own JSON request log. */
+function printRouteTimes(engine: string, log: string): void {
+  const sums = new Map<string, { n: number; ms: number }>();
+  for (const line of log.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const e = JSON.parse(line) as { method?: string; path?: string; ms?: number };
+    if (!e.method || !e.path || e.ms === undefined) continue;
+    const key = `${e.method} ${e.path.replace(/\/uploads\/.+$/, '/uploads/:id')}`;
+    const s = sums.get(key) ?? { n: 0, ms: 0 };
+    sums.set(key, { n: s.n + 1, ms: s.ms + e.ms });
+  }
+  console.log(`  ${engine} mean server time per request: ` + [...sums].map(([k, v]) => `${k} ${(v.ms / v.n).toFixed(1)} ms`).join(', '));
 }
 
 async function main(): Promise<void> {

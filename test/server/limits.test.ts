@@ -35,6 +35,31 @@ describe.each(ENGINES)('server limits and key rotation on %s', (engine) => {
     }
   }, 60_000);
 
+  test('an unfinished upload announces its expiry and is cleared by the periodic clean-up after it', async () => {
+    const brief = b.another('brief', { uploadExpiryHours: 0.0005 }); // 1.8 s
+    const server = await startServer(brief.dataDir, [], brief.env);
+    try {
+      const token = await login(server.url, SCHOOL_CODE, brief.school);
+      const created = await fetch(`${server.url}/uploads`, { method: 'POST', headers: { 'tus-resumable': '1.0.0', 'upload-length': '1000', authorization: `Bearer ${token}` } });
+      expect(created.status).toBe(201);
+      expect(Date.parse(created.headers.get('upload-expires') ?? '')).toBeGreaterThan(Date.now() - 60_000);
+      const id = (created.headers.get('location') ?? '').split('/').pop() ?? '';
+      const head = (): Promise<Response> => fetch(`${server.url}/uploads/${id}`, { method: 'HEAD', headers: { 'tus-resumable': '1.0.0', authorization: `Bearer ${token}` } });
+      expect((await head()).status).toBe(200);
+      let status = 200;
+      for (let i = 0; i < 30 && status === 200; i++) {
+        await sleep(500);
+        status = (await head()).status;
+      }
+      expect([404, 410]).toContain(status);
+      await sleep(2500);
+      expect((await head()).status).toBe(404);
+      expect(server.output()).toMatch(/expired uploads removed/);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
   test('size limit, per-school quota and rate limit', async () => {
     const tight = b.another('tight', { maxUploadBytes: 200_000, quotaBytesPerSchool: 150_000, rateLimitPerMinute: 40 });
     const server = await startServer(tight.dataDir, [], tight.env);

@@ -6,8 +6,13 @@
 // The baseline in the same run: the same bytes POSTed to a plain node:http
 // endpoint that only writes them to disk, so the ratio shows what verifying,
 // storing and signing cost over moving the bytes.
+// Then one large package ($BENCH_LARGE_MB of random evidence, default 256;
+// 1024 for the issue's 1 GB figure): tus upload + submit (hash, verify,
+// store, sign) against `curl` POSTing the same file to the plain endpoint
+// plus `sha512sum` of it, in the same run.
 // Size: $BENCH_PACKAGES (default 200), $BENCH_CLIENTS (default 4).
-import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +25,8 @@ import { cli, startServer } from '../test/server/helpers/serverProcess';
 
 const COUNT = Number(process.env.BENCH_PACKAGES ?? '200');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? '4');
+const LARGE_MB = Number(process.env.BENCH_LARGE_MB ?? '256');
+const secondsSince = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e9;
 
 async function makePackages(dir: string, key: ReturnType<typeof newSchoolKey>): Promise<{ zipPath: string; sha512: string; size: number }[]> {
   const out = [];
@@ -42,18 +49,28 @@ async function runClients<T>(items: T[], work: (item: T, client: number) => Prom
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-async function plainBaseline(pkgs: { zipPath: string }[], dir: string): Promise<number> {
+/** A plain HTTP endpoint that writes each POSTed body to a file and answers 201: the bytes-only baseline. */
+async function plainServer(dir: string): Promise<{ url: string; close(): void }> {
   let n = 0;
   const server = http.createServer((req, res) => {
-    req.pipe(createWriteStream(join(dir, `plain-${n++}`))).on('finish', () => res.writeHead(201).end());
+    const out = join(dir, `plain-${n++}`);
+    req.pipe(createWriteStream(out)).on('finish', () => {
+      res.writeHead(201).end();
+      rmSync(out, { force: true });
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+async function plainBaseline(pkgs: { zipPath: string }[], dir: string): Promise<number> {
+  const plain = await plainServer(dir);
+  const url = plain.url;
   const secs = await runClients(pkgs, async (p) => {
     const res = await fetch(url, { method: 'POST', body: readFileSync(p.zipPath) });
     await res.arrayBuffer();
   });
-  server.close();
+  plain.close();
   return secs;
 }
 
@@ -82,6 +99,43 @@ async function serverRun(engine: 'sqlite' | 'postgres', dir: string, pkgs: { zip
     }
   } finally {
     pg?.stop();
+  }
+}
+
+async function largePackage(dir: string, key: ReturnType<typeof newSchoolKey>): Promise<void> {
+  const d = mkdtempSync(join(dir, 'large-'));
+  const { zipPath } = await makeSamplePackage(d, { key, bagId: `${SCHOOL_CODE}-20250101-v1-large`, extraEvidence: [{ name: 'video.mp4', bytes: randomBytes(LARGE_MB * 1024 * 1024) }] });
+  const size = statSync(zipPath).size;
+  const mb = size / 1024 / 1024;
+  const plain = await plainServer(dir);
+  let t0 = process.hrtime.bigint();
+  execFileSync('curl', ['-s', '-o', '/dev/null', '-X', 'POST', '--data-binary', `@${zipPath}`, '-H', 'content-type: application/octet-stream', plain.url]);
+  const curlSecs = secondsSince(t0);
+  plain.close();
+  t0 = process.hrtime.bigint();
+  const sha512 = execFileSync('sha512sum', [zipPath]).toString().split(' ')[0] ?? '';
+  const shaSecs = secondsSince(t0);
+  const dataDir = join(dir, 'data-large');
+  cli(['server', 'init', '--data-dir', dataDir]);
+  cli(['server', 'enrol', '--data-dir', dataDir, '--school', SCHOOL_CODE, '--key', key.publicKeyLine]);
+  const server = await startServer(dataDir);
+  try {
+    const token = await login(server.url, SCHOOL_CODE, key);
+    t0 = process.hrtime.bigint();
+    const up = await upload(server.url, token, zipPath, sha512, { chunkSize: 16 * 1024 * 1024 });
+    const upSecs = secondsSince(t0);
+    t0 = process.hrtime.bigint();
+    const r = await submit(server.url, token, uploadIdOf(up.url), sha512);
+    const subSecs = secondsSince(t0);
+    if (r.status !== 201) throw new Error(`large submit answered ${r.status}`);
+    const base = curlSecs + shaSecs;
+    console.log(`large package ${mb.toFixed(0)} MB: baseline curl POST ${curlSecs.toFixed(2)} s + sha512sum ${shaSecs.toFixed(2)} s = ${(mb / base).toFixed(0)} MB/s`);
+    console.log(
+      `large package ${mb.toFixed(0)} MB: tus upload ${upSecs.toFixed(2)} s + submit (hash, verify, store, sign) ${subSecs.toFixed(2)} s = ${(mb / (upSecs + subSecs)).toFixed(0)} MB/s, ${((upSecs + subSecs) / base).toFixed(1)}× the baseline's time`,
+    );
+  } finally {
+    await server.stop();
+    rmSync(d, { recursive: true, force: true });
   }
 }
 
@@ -114,6 +168,7 @@ async function main(): Promise<void> {
         `server on ${engine.padEnd(8)}: login+tus+verify+receipt ${(COUNT / secs).toFixed(1)} packages/s (${secs.toFixed(2)} s), ${(secs / plain).toFixed(1)}× the baseline's time`,
       );
     }
+    if (LARGE_MB > 0) await largePackage(dir, key);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,13 +11,14 @@
 // store, sign) against `curl` POSTing the same file to the plain endpoint
 // plus `sha512sum` of it, in the same run.
 // Size: $BENCH_PACKAGES (default 200), $BENCH_CLIENTS (default 4).
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { makeSamplePackage, newSchoolKey, SCHOOL_CODE } from '../test/package/helpers/samplePackage';
 import { login, submit, upload, uploadIdOf } from '../test/server/helpers/client';
 import { startPostgres } from '../test/server/helpers/postgres';
@@ -109,7 +110,8 @@ async function largePackage(dir: string, key: ReturnType<typeof newSchoolKey>): 
   const mb = size / 1024 / 1024;
   const plain = await plainServer(dir);
   let t0 = process.hrtime.bigint();
-  execFileSync('curl', ['-s', '-o', '/dev/null', '-X', 'POST', '--data-binary', `@${zipPath}`, '-H', 'content-type: application/octet-stream', plain.url]);
+  // Async: the plain endpoint runs in this process and must keep serving while curl sends.
+  await promisify(execFile)('curl', ['-s', '-o', '/dev/null', '-X', 'POST', '--data-binary', `@${zipPath}`, '-H', 'content-type: application/octet-stream', plain.url]);
   const curlSecs = secondsSince(t0);
   plain.close();
   t0 = process.hrtime.bigint();

@@ -26,13 +26,13 @@ export async function readPackageFacts(zipPath: string): Promise<PackageFacts> {
     const byPath = new Map(zip.files.map((f) => [f.path, f]));
     const entry = byPath.get(REPORT_JSON);
     if (!entry) throw new PackageError('reportMalformed', REPORT_JSON, 'the package has no report.json');
-    const report = ReportJson.parse(JSON.parse((await zip.readAll(entry)).toString('utf8')));
+    const report = ReportJson.parse(JSON.parse((await zip.readAll(entry, DEFAULT_LIMITS.maxInMemoryBytes)).toString('utf8')));
     const rotation: SignedStatement[] = [];
     for (const f of zip.files) {
       if (!isRotationFile(f.path) || f.path.endsWith('.minisig')) continue;
       const sig = byPath.get(f.path + '.minisig');
       if (!sig) continue;
-      rotation.push({ name: f.path, json: await zip.readAll(f), signature: (await zip.readAll(sig)).toString('utf8') });
+      rotation.push({ name: f.path, json: await zip.readAll(f, DEFAULT_LIMITS.maxUnsignedBytes), signature: (await zip.readAll(sig, DEFAULT_LIMITS.maxUnsignedBytes)).toString('utf8') });
     }
     return {
       bagId: zip.topFolder,
@@ -45,6 +45,6 @@ export async function readPackageFacts(zipPath: string): Promise<PackageFacts> {
       rotation,
     };
   } finally {
-    zip.close();
+    await zip.close();
   }
 }

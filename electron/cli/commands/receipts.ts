@@ -9,20 +9,27 @@ import { resolveDataDir } from '../../config/dataDir';
 import { createCore } from '../../services/core';
 import { SyncError } from '../../sync/errors';
 import { syncClientFor } from '../../sync/forCore';
+import { TrustStore } from '../../keys/trustStore';
 import { UsageError, parseFlags, usingConfig, type CliCommand } from '../command';
 
 export const receiptsCommand: CliCommand = {
   name: 'receipts',
   summary: "list, export or import the bureau's signed receipts",
   usage: `Usage: selfcheck receipts [--data-dir DIR] [--json] [--out DIR]
-       selfcheck receipts import [--data-dir DIR] DIR|FILE...
+       selfcheck receipts import [--data-dir DIR] [--bureau-key RW...] DIR|FILE...
 
   --json      print the receipts as JSON (one array)
   --out DIR   write <bag-id>.receipt.json and <bag-id>.receipt.json.minisig into DIR
   import      read receipt files (from "selfcheck server import --receipts DIR") and
-              accept those signed by the trusted bureau key; exit 1 if any is refused`,
+              accept those signed by the trusted bureau key; exit 1 if any is refused
+  --bureau-key RW...  (import) the bureau's public key, for a school that never connected
+              (no network at all); it is added to the trusted bureau keys`,
   async run(argv, io) {
-    const { values, positionals } = parseFlags(argv, { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } }, true);
+    const { values, positionals } = parseFlags(
+      argv,
+      { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, 'bureau-key': { type: 'string' } },
+      true,
+    );
     const [sub, ...files] = positionals;
     if (sub !== undefined && sub !== 'import') throw new UsageError(`unknown subcommand "${sub}"`);
     if (sub === 'import' && !files.length) throw new UsageError('receipts import needs a folder or receipt files');
@@ -31,6 +38,7 @@ export const receiptsCommand: CliCommand = {
     const client = syncClientFor(core);
     try {
       if (sub === 'import') {
+        if (values['bureau-key']) addBureauKey(dataDir, values['bureau-key']);
         const outcomes = client.importReceipts(files.map((f) => resolve(f)));
         for (const o of outcomes) io.out(o.ok ? `OK    ${o.file}  ${o.kind}${o.bagId ? ` bag=${o.bagId}` : ''}` : `FAIL  ${o.file}: ${o.error}`);
         return outcomes.every((o) => o.ok) ? 0 : 1;
@@ -57,3 +65,11 @@ export const receiptsCommand: CliCommand = {
     }
   },
 };
+
+function addBureauKey(dataDir: string, line: string): void {
+  try {
+    TrustStore.forDataDir(dataDir).add(line, { kind: 'bureau', label: 'bureau (receipts import)' });
+  } catch (e) {
+    throw new UsageError(`--bureau-key: ${(e as Error).message}`);
+  }
+}

@@ -19,14 +19,16 @@ const PAUSE_MS = 2000;
 export const syncCommand: CliCommand = {
   name: 'sync',
   summary: 'send the outbox to the bureau server, fetch receipts and templates',
-  usage: `Usage: selfcheck sync [--data-dir DIR]
+  usage: `Usage: selfcheck sync [--data-dir DIR] [--status]
+
+  --status   print the outbox (state of every package) without contacting the server
 
 Sends every package in the outbox that has no receipt yet (resuming interrupted
 uploads where they stopped), fetches this school's receipts and the bureau's
 templates. Exit code 0 only when every package has its receipt; 1 otherwise
 (the reasons are printed: not reachable, rejected, conflict).`,
   async run(argv, io) {
-    const { values } = parseFlags(argv, { 'data-dir': { type: 'string' } });
+    const { values } = parseFlags(argv, { 'data-dir': { type: 'string' }, status: { type: 'boolean' } });
     const dataDir = usingConfig(() => resolveDataDir(values['data-dir']));
     const core = createCore({ dataDir, mode: 'cli', purgeAtStart: false });
     const abort = new AbortController();
@@ -35,6 +37,7 @@ templates. Exit code 0 only when every package has its receipt; 1 otherwise
     process.on('SIGTERM', onSignal);
     const client = syncClientFor(core);
     try {
+      if (values.status) return printOutbox(io, client.store.items());
       try {
         const clock = await client.ping();
         if (clock.warn && clock.skewMs !== null) io.err(`WARNING  this computer's clock is ${describeSkew(clock.skewMs)}: set the date and time correctly.`);
@@ -56,11 +59,7 @@ templates. Exit code 0 only when every package has its receipt; 1 otherwise
         for (const o of t.offered) io.out(`NEW TEMPLATE  ${o.templateId} ${o.version}: a new checklist version is available`);
         for (const r of t.refused) io.err(`template ${r.sha512.slice(0, 16)}… refused: ${r.error}`);
       });
-      const items = client.store.items();
-      for (const i of items) io.out(line(i));
-      const open = items.filter((i) => i.state !== 'received');
-      io.out(`${items.length - open.length} of ${items.length} package(s) have a receipt`);
-      return open.length === 0 ? 0 : 1;
+      return printOutbox(io, client.store.items());
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -68,6 +67,14 @@ templates. Exit code 0 only when every package has its receipt; 1 otherwise
     }
   },
 };
+
+/** Prints every package's state; 0 when all have their receipt. */
+function printOutbox(io: CliIo, items: OutboxItem[]): number {
+  for (const i of items) io.out(line(i));
+  const open = items.filter((i) => i.state !== 'received');
+  io.out(`${items.length - open.length} of ${items.length} package(s) have a receipt`);
+  return open.length === 0 ? 0 : 1;
+}
 
 function line(i: OutboxItem): string {
   const what = `${i.bagId}  ${formatBytes(i.size)}`;

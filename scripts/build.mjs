@@ -16,6 +16,7 @@ const external = ['electron', 'better-sqlite3', 'sharp', 'pdfkit', 'playwright-c
 const node = [
   ['electron/main.ts', 'dist/electron/main.js'],
   ['electron/cli/main.ts', 'dist/electron/cli.js'],
+  ['server/cli/main.ts', 'dist/server/cli.js'],
   ['bench/app.ts', 'dist/bench/app.js'],
   ['bench/package.ts', 'dist/bench/package.js'],
 ];

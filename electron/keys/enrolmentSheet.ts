@@ -2,9 +2,11 @@
 // code of the "RW..." line, a fingerprint to compare by eye, and lines for the
 // principal's and the bureau's signatures. The bureau registers the key from
 // it; from then on it can check every package the school sends.
-// One self-contained HTML page: inline CSS and SVG, no scripts.
-import { createHash } from 'node:crypto';
+// One self-contained HTML page: inline CSS and SVG, no scripts (the one
+// <script type="application/json"> is data, the bureau server's enrolment
+// block, which the page's CSP and browsers never run).
 import QRCode from 'qrcode';
+import { keyFingerprint as fingerprintOf, renderEnrolmentBlock } from '../../bag/enrolment';
 import type { Locale } from '../../shared/domain/settings';
 import { escapeXml as e } from '../../shared/report/xml';
 import { interpolate } from '../../shared/report/messages';
@@ -55,10 +57,7 @@ const TEXT = {
 };
 
 /** SHA-256 of the key bytes, in groups of four hex digits, for comparing by eye or over the phone. */
-export function keyFingerprint(publicKeyLine: string): string {
-  const hex = createHash('sha256').update(Buffer.from(publicKeyLine, 'base64')).digest('hex').toUpperCase();
-  return (hex.match(/.{4}/g) ?? []).join(' ');
-}
+export const keyFingerprint = fingerprintOf;
 
 export async function renderEnrolmentSheet(input: EnrolmentInput): Promise<string> {
   const t = TEXT[input.locale];
@@ -68,6 +67,7 @@ export async function renderEnrolmentSheet(input: EnrolmentInput): Promise<strin
 <html lang="${e(input.locale)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${e(t.title)} · ${e(input.schoolName)}</title>
+${renderEnrolmentBlock({ format: 'selfcheck-enrolment', version: 1, schoolCode: input.schoolCode, schoolName: input.schoolName, publicKey: input.publicKeyLine, keyId: input.keyId, created: input.date })}
 <style>
 @page { size: A4; margin: 18mm; }
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 11pt; color: #111; max-width: 175mm; margin: 0 auto; line-height: 1.5; }

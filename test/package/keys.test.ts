@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKeyVault, type SeedSealer } from '../../electron/keys/keyVault';
 import { keyFingerprint, renderEnrolmentSheet } from '../../electron/keys/enrolmentSheet';
+import { parseEnrolmentSheet } from '../../bag/enrolment';
 import { verifyReportPackage } from '../../bag/verify';
 import { parseSecretKeyFile } from '../../bag/minisign';
 import { makeSamplePackage, readZipEntries, SCHOOL_CODE, trustOf } from './helpers/samplePackage';
@@ -140,7 +141,10 @@ test('the enrolment sheet shows key id, public key, fingerprint and a QR code, a
   expect(html).toContain('&lt;b&gt;第一小学&lt;/b&gt;');
   expect(html).toMatch(/<svg[^>]*viewBox/);
   expect(html).toContain('校长签字');
-  expect(html).not.toMatch(/<script/i);
+  // The only script element is the JSON data block the bureau server reads; nothing runs.
+  expect(html.match(/<script/gi)).toHaveLength(1);
+  expect(html).toContain('<script type="application/json" id="selfcheck-enrolment">');
+  expect(parseEnrolmentSheet(html)).toMatchObject({ schoolCode: SCHOOL_CODE, schoolName: '<b>第一小学</b>', publicKey: key.publicKeyLine, keyId: key.keyId });
   const en = await renderEnrolmentSheet({ schoolName: 'x', schoolCode: SCHOOL_CODE, keyId: key.keyId, publicKeyLine: key.publicKeyLine, date: '2025-01-02', locale: 'en' });
   expect(en).toContain('Principal');
 });

@@ -58,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module)
+// bin/selfcheck.js requires this bundle (so require.main is the bin) and says so with SELFCHECK_CLI.
+if (require.main === module || process.env.SELFCHECK_CLI === '1')
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {

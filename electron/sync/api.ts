@@ -25,7 +25,9 @@ export class SyncApi {
 
   constructor(serverUrl: string) {
     const u = new URL(serverUrl);
-    u.pathname = u.pathname.replace(/\/+$/, '') + API_BASE + '/';
+    // The server's address, with or without the API path (a connection file may name either).
+    const root = u.pathname.replace(/\/+$/, '');
+    u.pathname = (root.endsWith(API_BASE) ? root : root + API_BASE) + '/';
     u.search = '';
     u.hash = '';
     this.base = u;

@@ -140,6 +140,9 @@ export class SyncClient {
   }
 
   async send(opts: { force: boolean; onEvent?: (e: SendEvent) => void; signal?: AbortSignal }): Promise<OutboxItem[]> {
+    // A package whose bytes all arrived but whose answer was lost (a 504 after the
+    // server succeeded) may already have its receipt: ask before sending anything again.
+    if (this.store.pending(!opts.force).some((i) => i.uploadUrl && i.uploadOffset >= i.size)) await this.fetchReceipts().catch(() => 0);
     const { server, api, tokens } = this.connected();
     return sendOutbox(
       { api, tokens, store: this.store, server, dataDir: this.deps.dataDir, now: this.deps.now },

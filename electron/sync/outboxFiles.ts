@@ -35,7 +35,8 @@ export async function enqueuePackage(
 ): Promise<Enqueued> {
   const sha512 = await sha512File(pkg.path);
   if (store.item(sha512)) return { sha512, bagId: pkg.bagId, added: false };
-  const rel = join(OUTBOX_DIR, `${pkg.bagId}.zip`);
+  const plain = join(OUTBOX_DIR, `${pkg.bagId}.zip`);
+  const rel = existsSync(join(dataDir, plain)) ? join(OUTBOX_DIR, `${pkg.bagId}-${sha512.slice(0, 12)}.zip`) : plain;
   const dest = join(dataDir, rel);
   mkdirSync(join(dataDir, OUTBOX_DIR), { recursive: true });
   const tmp = `${dest}.partial`;

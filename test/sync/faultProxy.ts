@@ -28,6 +28,8 @@ export class FaultProxy {
   /** How many faults fired. */
   fired = 0;
   port = 0;
+  /** Called with every client→server chunk before it is forwarded (a test may kill the server there). */
+  onUpstream: ((chunk: Buffer) => void) | null = null;
 
   constructor(
     private readonly targetPort: number,
@@ -73,6 +75,7 @@ export class FaultProxy {
     upstream.on('close', () => client.destroy());
     client.on('data', (chunk: Buffer) => {
       if (stalled) return;
+      this.onUpstream?.(chunk);
       const f = this.fault;
       if (f.kind === 'loseAnswer') {
         if (chunk.includes(f.requestContains)) {

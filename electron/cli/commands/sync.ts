@@ -1,5 +1,6 @@
 // `selfcheck sync --data-dir S`: sends everything queued, fetches receipts and
 // templates. Exit 0 only when every package in the outbox has its receipt.
+import { basename, resolve } from 'node:path';
 import { formatBytes } from '../../../shared/report/html';
 import { resolveDataDir } from '../../config/dataDir';
 import { createCore } from '../../services/core';
@@ -19,16 +20,18 @@ const PAUSE_MS = 2000;
 export const syncCommand: CliCommand = {
   name: 'sync',
   summary: 'send the outbox to the bureau server, fetch receipts and templates',
-  usage: `Usage: selfcheck sync [--data-dir DIR] [--status]
+  usage: `Usage: selfcheck sync [--data-dir DIR] [--status] [--add FILE.zip]...
 
-  --status   print the outbox (state of every package) without contacting the server
+  --status        print the outbox (state of every package) without contacting the server
+  --add FILE.zip  put a package file into the outbox first (one exported before the
+                  outbox existed, or on another computer); may be repeated
 
 Sends every package in the outbox that has no receipt yet (resuming interrupted
 uploads where they stopped), fetches this school's receipts and the bureau's
 templates. Exit code 0 only when every package has its receipt; 1 otherwise
 (the reasons are printed: not reachable, rejected, conflict).`,
   async run(argv, io) {
-    const { values } = parseFlags(argv, { 'data-dir': { type: 'string' }, status: { type: 'boolean' } });
+    const { values } = parseFlags(argv, { 'data-dir': { type: 'string' }, status: { type: 'boolean' }, add: { type: 'string', multiple: true } });
     const dataDir = usingConfig(() => resolveDataDir(values['data-dir']));
     const core = createCore({ dataDir, mode: 'cli', purgeAtStart: false });
     const abort = new AbortController();
@@ -37,6 +40,11 @@ templates. Exit code 0 only when every package has its receipt; 1 otherwise
     process.on('SIGTERM', onSignal);
     const client = syncClientFor(core);
     try {
+      for (const file of values.add ?? []) {
+        const bagId = basename(file).replace(/\.zip$/i, '');
+        const r = await client.enqueue({ path: resolve(file), bagId });
+        io.err(`${r.added ? 'added to the outbox' : 'already in the outbox'}: ${file}`);
+      }
       if (values.status) return printOutbox(io, client.store.items());
       try {
         const clock = await client.ping();

@@ -3,7 +3,7 @@
 // import and export receipts. State lives in SQLite (SyncStore); this object
 // holds only the live upload progress and the token.
 import { readFileSync, statSync } from 'node:fs';
-import { ConnectionFile } from '../../shared/sync/protocol';
+import { ConnectionFile, type SignedDocument } from '../../shared/sync/protocol';
 import { keyIdHex, parsePublicKey, publicKeyLine } from '../../bag/minisign';
 import type { KeyVault } from '../keys/keyVault';
 import { keyFingerprint } from '../keys/enrolmentSheet';
@@ -173,22 +173,27 @@ export class SyncClient {
 
   /** Receipt files from a stick (`selfcheck server import --receipts DIR`): verified the same way. */
   importReceipts(paths: string[]): ImportOutcome[] {
+    return this.importDocuments(receiptFilesIn(paths).map((f) => ({ name: f.json, read: () => readDocumentFiles(f) })));
+  }
+
+  /** Signed documents from outside (files, the page's upload), each checked against every trusted bureau key. */
+  importDocuments(docs: { name: string; read: () => SignedDocument }[]): ImportOutcome[] {
     const server = this.store.server();
     const bureau = server ? [{ line: server.bureauKey, id: server.bureauKeyId }] : [];
     for (const t of TrustStore.forDataDir(this.deps.dataDir).trusted('bureau')) if (!bureau.some((b) => b.id === t.keyId)) bureau.push({ line: publicKeyLine(t.key), id: t.keyId });
     if (!bureau.length) throw new SyncError('notConnected', 'no bureau key is trusted yet: connect to the bureau server or add its key first');
-    return receiptFilesIn(paths).map((f) => {
+    return docs.map((d) => {
       let lastError = '';
       for (const key of bureau) {
         try {
-          const r = acceptDocument(this.store, readDocumentFiles(f), key.line, key.id);
+          const r = acceptDocument(this.store, d.read(), key.line, key.id);
           settleFiles(this.deps.dataDir, this.store, r.body.sha512);
-          return { file: f.json, ok: true, kind: r.body.kind, bagId: r.body.kind === 'receipt' ? r.body.bag : null };
+          return { file: d.name, ok: true, kind: r.body.kind, bagId: r.body.kind === 'receipt' ? r.body.bag : null };
         } catch (e) {
           lastError = (e as Error).message;
         }
       }
-      return { file: f.json, ok: false, error: lastError };
+      return { file: d.name, ok: false, error: lastError };
     });
   }
 

@@ -4,30 +4,20 @@
 // stock minisign verifies (<bag-id>.receipt.json + .minisig).
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { SignedBody, type SignedDocument } from '../../shared/sync/protocol';
-import { keyIdHex, parsePublicKey, verifyMessage } from '../../bag/minisign';
+import type { SignedBody, SignedDocument } from '../../shared/sync/protocol';
+import { parsePublicKey } from '../../bag/minisign';
+import { ReceiptError, verifyDocument } from '../../bag/receipt';
 import { SyncError } from './errors';
 import type { StoredDocument, SyncStore } from './syncStore';
 
-/** Checks the signature with the bureau key and the body against the protocol; returns the body. */
+/** Checks the signature with the bureau key and the body against the protocol (bag/receipt.ts, shared with the server); returns the body. */
 export function checkDocument(doc: SignedDocument, bureauKeyLine: string): SignedBody {
-  const key = parsePublicKey(bureauKeyLine);
-  let ok: boolean;
   try {
-    ok = verifyMessage(Buffer.from(doc.json, 'utf8'), doc.minisig, key).ok;
+    return verifyDocument(doc, parsePublicKey(bureauKeyLine));
   } catch (e) {
-    throw new SyncError('badSignature', `the signature is not in minisign's format: ${(e as Error).message}`);
+    if (e instanceof ReceiptError) throw new SyncError('badSignature', e.message);
+    throw e;
   }
-  if (!ok) throw new SyncError('badSignature', `the receipt does not verify with the bureau key ${keyIdHex(key.keyId)}`);
-  let value: unknown;
-  try {
-    value = JSON.parse(doc.json);
-  } catch {
-    throw new SyncError('badSignature', 'the receipt is not JSON');
-  }
-  const parsed = SignedBody.safeParse(value);
-  if (!parsed.success) throw new SyncError('badSignature', `not a selfcheck receipt: ${parsed.error.issues[0]?.message ?? ''}`);
-  return parsed.data;
 }
 
 /** Verifies and stores a document, settling its outbox entry. */

@@ -19,6 +19,7 @@ const node = [
   ['server/cli/main.ts', 'dist/server/cli.js'],
   ['bench/app.ts', 'dist/bench/app.js'],
   ['bench/package.ts', 'dist/bench/package.js'],
+  ['bench/server.ts', 'dist/bench/server.js'],
 ];
 
 // `--production` (used by `npm run dist`): minified renderer, React's production build.

@@ -24,7 +24,8 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-const CLEANUP_EVERY_MS = 10 * 60_000;
+/** Expired uploads are cleared every 10 minutes, or sooner when uploads expire sooner than that. */
+const cleanupEvery = (expiryHours: number): number => Math.max(1000, Math.min(10 * 60_000, (expiryHours * 3600_000) / 4));
 
 export async function listen(ctx: ServerContext, opts: ListenOptions): Promise<Running> {
   const onPoolError = (e: Error): void => opts.log({ time: new Date().toISOString(), level: 'warn', event: 'database connection lost', error: e.message });
@@ -36,7 +37,8 @@ export async function listen(ctx: ServerContext, opts: ListenOptions): Promise<R
   // Slow rural links: allow long uploads, but not idle half-open sockets forever.
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;
-  server.keepAliveTimeout = 5_000;
+  // Longer than clients' and proxies' idle timeouts, so they never reuse a socket we are closing.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
@@ -49,7 +51,7 @@ export async function listen(ctx: ServerContext, opts: ListenOptions): Promise<R
       (n) => n > 0 && opts.log({ time: new Date().toISOString(), event: 'expired uploads removed', count: n }),
       (e: Error) => opts.log({ time: new Date().toISOString(), level: 'warn', event: 'upload clean-up failed', error: e.message }),
     );
-  }, CLEANUP_EVERY_MS);
+  }, cleanupEvery(ctx.config.uploadExpiryHours));
   cleanup.unref();
   return {
     url,

@@ -33,6 +33,8 @@ export interface SampleOptions {
   rotation?: SignedStatement[];
   /** Change the report after it is built (and before it is signed). */
   mutateReport?: (r: ReportJson) => void;
+  /** More evidence files (e.g. a large video for the server benchmark). */
+  extraEvidence?: { name: string; bytes: Buffer }[];
 }
 
 export async function makeSamplePackage(dir: string, opts: SampleOptions = {}): Promise<{ zipPath: string; key: SchoolKey }> {
@@ -41,6 +43,7 @@ export async function makeSamplePackage(dir: string, opts: SampleOptions = {}): 
   const files = [
     { name: 'photo.jpg', bytes: randomBytes(50_000) },
     { name: 'minutes.txt', bytes: Buffer.from('会议纪要\n'.repeat(500)) },
+    ...(opts.extraEvidence ?? []),
   ].map((f) => {
     const sha256 = createHash('sha256').update(f.bytes).digest('hex');
     const file = join(dir, f.name);

@@ -9,6 +9,7 @@ import { ProfilePage } from './pages/ProfilePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { NewAssessmentPage } from './pages/NewAssessmentPage';
 import { PackagePage } from './features/package/PackagePage';
+import { OutboxPage } from './features/sync/OutboxPage';
 
 export interface PageProps {
   params: string[];
@@ -32,6 +33,7 @@ export const routes: Route[] = [
   { page: 'profile', component: ProfilePage, nav: 'nav.profile', icon: '⌂' },
   { page: 'settings', component: SettingsPage, nav: 'nav.settings', icon: '⚙' },
   { page: 'package', component: PackagePage, nav: 'nav.package', icon: '⇪' },
+  { page: 'sync', component: OutboxPage, nav: 'nav.sync', icon: '⇅' },
   { page: 'item', component: ItemPage },
   { page: 'new-assessment', component: NewAssessmentPage },
 ];

@@ -5,6 +5,7 @@ import { mergeHandlers, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
 import { createPackageHandlers, type PackageRuntimeOptions } from '../package/handlers';
 import { createDialogHandlers, type ChoosePath } from './dialogHandlers';
+import { createSyncHandlers } from '../sync/handlers';
 
 /** What only the desktop shell can give: its key store and PDF printer, its open dialog. */
 export interface ShellOptions extends PackageRuntimeOptions {
@@ -13,7 +14,7 @@ export interface ShellOptions extends PackageRuntimeOptions {
 
 export function createAllHandlers(core: Core, shell: ShellOptions = {}): Handlers {
   const { choosePath, ...packageOptions } = shell;
-  return mergeHandlers(createHandlers(core), createPackageHandlers(core, packageOptions), createDialogHandlers(choosePath));
+  return mergeHandlers(createHandlers(core), createPackageHandlers(core, packageOptions), createDialogHandlers(choosePath), createSyncHandlers(core, { background: core.mode !== 'cli' }));
 }
 
 export { dispatch, mergeHandlers, missingHandlers, type Handlers, type HandlerFor, type DispatchOptions } from './dispatch';

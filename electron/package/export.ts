@@ -28,6 +28,7 @@ import { holdPartial, partialPathFor, removeStalePartials } from '../../bag/part
 import { writeReportPackage, type EvidenceSource } from '../../bag/reportPackage';
 import { SyncedFileWriter } from '../../bag/syncedFileWriter';
 import { verifyReportPackage } from '../../bag/verify';
+import { enqueueExported } from '../sync/forCore';
 
 export interface ExportRequest {
   outPath: string;
@@ -185,6 +186,7 @@ export async function runExport(
     renamed = true;
     syncFolder(dirname(finalPath));
     settleQuietly(freeze.commit);
+    await enqueueExported(core, { path: finalPath, bagId, assessmentId: assessment.id, assessmentVersion: assessment.version }); // issue 11: outbox
     progress({ phase: 'done', bytesDone: zipBytes, bytesTotal: zipBytes });
     return {
       path: finalPath,

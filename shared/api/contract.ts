@@ -12,6 +12,7 @@ import { EventInput, SchoolEvent } from '../domain/event';
 import { Settings } from '../domain/settings';
 import { IsoDate } from '../domain/assessment';
 import { packageMethods } from './package';
+import { syncMethods } from './sync';
 
 const Id = z.string().min(1).max(100);
 
@@ -119,7 +120,7 @@ const events = {
   'events.undelete': method(z.object({ id: Id }), SchoolEvent),
 };
 
-export const contract = mergeMethods(app, profile, templates, assessments, answers, evidence, events, packageMethods);
+export const contract = mergeMethods(app, profile, templates, assessments, answers, evidence, events, packageMethods, syncMethods);
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;
 export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;

@@ -6,6 +6,7 @@ import { reasonMessages } from './reasons';
 import { packageMessages } from '../report/messages';
 import { webSessionMessages } from './webSession';
 import { a11yMessages } from './a11y';
+import { syncMessages } from './sync';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -21,8 +22,8 @@ export function mergeMessages(...trees: Tree[]): Tree {
 }
 
 export const resources = {
-  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN'], a11yMessages['zh-CN']) },
-  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en, a11yMessages.en) },
+  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN'], a11yMessages['zh-CN'], syncMessages['zh-CN']) },
+  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en, a11yMessages.en, syncMessages.en) },
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -6,5 +6,8 @@ import { exportCommand } from './export';
 import { keysCommand } from './keys';
 import { templatePackageCommand } from './templatePackage';
 import { verifyCommand } from './verify';
+import { connectCommand } from './connect';
+import { syncCommand } from './sync';
+import { receiptsCommand } from './receipts';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand, exportCommand, verifyCommand, keysCommand, templatePackageCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand, exportCommand, verifyCommand, keysCommand, templatePackageCommand, connectCommand, syncCommand, receiptsCommand];

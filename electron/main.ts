@@ -37,7 +37,7 @@ async function start(): Promise<void> {
   const rendererDir = builtRendererDir(findAppRoot(__dirname));
   if (!rendererDir) throw new Error('The UI is not built: run `npm run build`.');
   core = createCore({ dataDir: resolveDataDir(flag('--data-dir')), mode: 'electron' });
-  const handlers = createAllHandlers(core, { sealer: createSafeStorageSealer(), renderPdf, choosePath });
+  const handlers = createAllHandlers(core, { sealer: createSafeStorageSealer(), renderPdf, choosePath, allowPathImport: true });
   handleAppProtocol(rendererDir, core);
   registerIpc((name, rawArgs) => dispatch(handlers, name, rawArgs));
   denyPermissions();

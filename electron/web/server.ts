@@ -9,6 +9,7 @@ import { createAllHandlers, dispatch, type Handlers } from '../api';
 import type { Core } from '../services/core';
 import { hostAllowed, isAuthenticated, newToken, sessionCookie, tokenMatches } from './auth';
 import { serveEvidence, serveStatic } from './files';
+import { receiveEvidenceUpload } from './upload';
 import { baseHeaders, badRequest, forbidden, sendError, sendJson } from './http';
 
 export const DEFAULT_BODY_LIMIT = 200 * 1024 * 1024;
@@ -103,6 +104,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
     }
     if (!isAuthenticated(req, port, token)) return forbidden(res, 'token');
+    if (url === '/upload/evidence' && req.method === 'POST') return receiveEvidenceUpload(req, res, options.core);
     if (url.startsWith('/api/')) {
       if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid_args', message: 'web.badRequest', detail: 'POST only' });
       return api(req, res, url.slice(5).split('?')[0]!);

@@ -81,19 +81,32 @@ const answers = {
 
 const EvidenceLink = z.object({ assessmentId: Id, itemCode: z.string() });
 
+/**
+ * What comes with a file being added, whatever carries its bytes: JSON (small files),
+ * a path (desktop) or a streamed HTTP body (web mode: this object travels URI-encoded
+ * in the X-Selfcheck-Meta header of POST /upload/evidence).
+ */
+export const EvidenceImportMeta = z.object({
+  name: z.string().min(1).max(255),
+  caption: z.string().max(500).optional(),
+  takenOn: IsoDate.nullable().optional(),
+  link: EvidenceLink.optional(),
+  eventId: Id.optional(),
+  /** Chosen by the page; `evidence.importProgress` reports bytes done under it. */
+  ticket: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional(),
+});
+export type EvidenceImportMeta = z.infer<typeof EvidenceImportMeta>;
+
 const evidence = {
   'evidence.list': method(z.object({ includeDeleted: z.boolean().optional() }), z.array(EvidenceFile)),
-  /** Adds one file (bytes from the picker or a drop), optionally linking it at once. */
-  'evidence.import': method(
-    z.object({
-      name: z.string().min(1).max(255),
-      bytes: z.instanceof(Uint8Array),
-      caption: z.string().max(500).optional(),
-      takenOn: IsoDate.nullable().optional(),
-      link: EvidenceLink.optional(),
-      eventId: Id.optional(),
-    }),
-    EvidenceFile,
+  /** Adds one small file sent as bytes, optionally linking it at once. Big files use a path or the streamed upload. */
+  'evidence.import': method(EvidenceImportMeta.extend({ bytes: z.instanceof(Uint8Array) }), EvidenceFile),
+  /** Desktop only: adds the file at a path the user chose (the bytes never pass through the page). */
+  'evidence.importPath': method(EvidenceImportMeta.extend({ path: z.string().min(1).max(4096) }), EvidenceFile),
+  /** Bytes hashed and stored so far by the import with this ticket; null when it is not running. */
+  'evidence.importProgress': method(
+    z.object({ ticket: z.string().max(64) }),
+    z.object({ bytesDone: z.number().int(), phase: z.enum(['copying', 'processing']) }).nullable(),
   ),
   'evidence.update': method(
     z.object({ id: Id, caption: z.string().max(500).optional(), takenOn: IsoDate.nullable().optional() }),

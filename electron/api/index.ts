@@ -5,6 +5,7 @@ import { mergeHandlers, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
 import { createPackageHandlers, type PackageRuntimeOptions } from '../package/handlers';
 import { createDialogHandlers, type ChoosePath } from './dialogHandlers';
+import { createIntakeHandlers } from '../intake/handlers';
 
 /** What only the desktop shell can give: its key store and PDF printer, its open dialog. */
 export interface ShellOptions extends PackageRuntimeOptions {
@@ -16,7 +17,7 @@ export interface ShellOptions extends PackageRuntimeOptions {
 export function createAllHandlers(core: Core, shell: ShellOptions = {}): Handlers {
   const { choosePath, allowPathImport, ...packageOptions } = shell;
   const importPath = allowPathImport ? (args: Parameters<typeof core.evidence.importFile>[0]) => core.evidence.importFile(args) : undefined;
-  return mergeHandlers(createHandlers(core), createPackageHandlers(core, packageOptions), createDialogHandlers(choosePath, importPath));
+  return mergeHandlers(createHandlers(core), createPackageHandlers(core, packageOptions), createDialogHandlers(choosePath, importPath), createIntakeHandlers(core));
 }
 
 export { dispatch, mergeHandlers, missingHandlers, type Handlers, type HandlerFor, type DispatchOptions } from './dispatch';

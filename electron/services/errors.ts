@@ -37,6 +37,8 @@ export const ERROR_KEYS = [
   'evidence.pathDesktopOnly',
   'intake.closed',
   'intake.badToken',
+  'intake.notPhoto',
+  'intake.noAddress',
   'event.notFound',
   'event.deleted',
   'event.unknownKind',

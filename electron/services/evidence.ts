@@ -7,7 +7,7 @@ import type { EvidenceFile } from '../../shared/domain/evidence';
 import { EvidenceFileStore, sha256Hex } from '../evidence/fileStore';
 import { downscalePhoto, imageError, imageSize, makeThumbnail, type Downscaled, type ImageSize } from '../evidence/images';
 import { stageBytes, stageChunks, stageFile, type OnBytes, type Staged } from '../evidence/staging';
-import { sniffType, type SniffedType } from '../evidence/sniff';
+import { sniffType, type EvidenceCategory, type SniffedType } from '../evidence/sniff';
 import type { AssessmentService } from './assessments';
 import type { ServiceContext } from './context';
 import { isoNow } from './context';
@@ -79,10 +79,15 @@ export class EvidenceService {
     return this.importStaged(input, (onBytes) => stageFile(this.store.incomingDir, input.path, input.name, onBytes));
   }
 
-  /** A streamed body (the web mode's upload, the phone intake). */
-  async importStream(input: EvidenceMeta, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<EvidenceFile> {
+  /** A streamed body (the web mode's upload, the phone intake); `accept` narrows the types taken. */
+  async importStream(
+    input: EvidenceMeta,
+    source: AsyncIterable<Uint8Array>,
+    maxBytes: number,
+    accept?: readonly EvidenceCategory[],
+  ): Promise<EvidenceFile> {
     const tooLarge = (): Error => invalid('evidence.tooLarge', { name: input.name, limitMb: Math.floor(maxBytes / 1048576) });
-    return this.importStaged(input, (onBytes) => stageChunks(this.store.incomingDir, source, { onBytes, maxBytes, tooLarge }));
+    return this.importStaged(input, (onBytes) => stageChunks(this.store.incomingDir, source, { onBytes, maxBytes, tooLarge }), accept);
   }
 
   /** How far the import named `ticket` has come; null when none is under way. */
@@ -92,7 +97,11 @@ export class EvidenceService {
 
   private readonly running = new Map<string, ImportProgress>();
 
-  private async importStaged(input: EvidenceMeta, stage: (onBytes: OnBytes) => Promise<Staged>): Promise<EvidenceFile> {
+  private async importStaged(
+    input: EvidenceMeta,
+    stage: (onBytes: OnBytes) => Promise<Staged>,
+    accept?: readonly EvidenceCategory[],
+  ): Promise<EvidenceFile> {
     // Check the targets first so a bad request writes nothing.
     if (input.link) this.checkLinkTarget(input.link);
     if (input.eventId) this.checkEventTarget(input.eventId);
@@ -104,6 +113,7 @@ export class EvidenceService {
       state.phase = 'processing';
       if (staged.size === 0) throw invalid('evidence.empty', { name: input.name });
       const type = await sniffType(staged.head, input.name, staged.path);
+      if (accept && !accept.includes(type.category)) throw invalid('intake.notPhoto', { name: input.name });
       // Held for the whole import, so a concurrent purge never removes these bytes under us.
       const release = this.store.hold([staged.sha256]);
       try {

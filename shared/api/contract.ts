@@ -125,6 +125,24 @@ const evidence = {
   ),
 };
 
+const IntakeStatus = z.object({
+  active: z.boolean(),
+  /** The one-time link the QR code holds. */
+  url: z.string(),
+  expiresAt: z.string(),
+  received: z.array(z.object({ id: Id, originalName: z.string() })),
+});
+
+/** Photos from a phone: a short-lived upload page on the local network, shown as a QR code. */
+const intake = {
+  'intake.start': method(
+    z.object({ link: EvidenceLink.optional(), eventId: Id.optional(), minutes: z.number().int().min(1).max(15).optional() }),
+    IntakeStatus.extend({ qrSvg: z.string() }),
+  ),
+  'intake.status': method(z.object({}), IntakeStatus.nullable()),
+  'intake.stop': method(z.object({}), z.null()),
+};
+
 const events = {
   'events.list': method(z.object({ includeDeleted: z.boolean().optional() }), z.array(SchoolEvent)),
   'events.save': method(EventInput, SchoolEvent),
@@ -132,7 +150,7 @@ const events = {
   'events.undelete': method(z.object({ id: Id }), SchoolEvent),
 };
 
-export const contract = mergeMethods(app, profile, templates, assessments, answers, evidence, events, packageMethods);
+export const contract = mergeMethods(app, profile, templates, assessments, answers, evidence, events, packageMethods, intake);
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;
 export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;

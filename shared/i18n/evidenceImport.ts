@@ -10,6 +10,8 @@ export const evidenceImportMessages = {
       'evidence.pathDesktopOnly': '只有桌面版可以按文件路径添加材料；网页版请使用“添加文件”按钮。',
       'intake.closed': '手机上传已关闭或已过期。请在电脑上重新打开二维码。',
       'intake.badToken': '此上传链接无效或已用过。请在电脑上重新打开二维码。',
+      'intake.notPhoto': '“{{name}}”不是照片或视频，手机上传只接收照片和视频，未添加。',
+      'intake.noAddress': '找不到本机的局域网地址（电脑未连接网络？）。请连接学校网络，或在“设置”中填写本机局域网地址。',
     },
     intake: {
       open: '从手机添加照片',
@@ -33,6 +35,8 @@ export const evidenceImportMessages = {
       'evidence.pathDesktopOnly': 'Only the desktop app can add a file by its path; in the browser use the "Add files" button.',
       'intake.closed': 'Phone upload is closed or has expired. Open the QR code on the computer again.',
       'intake.badToken': 'This upload link is not valid or has already been used. Open the QR code on the computer again.',
+      'intake.notPhoto': '"{{name}}" is not a photo or video; phone upload takes only photos and videos. Nothing was added.',
+      'intake.noAddress': 'No local network address was found (is this computer connected?). Connect to the school network, or enter this computer\u2019s LAN address in Settings.',
     },
     intake: {
       open: 'Add photos from a phone',

@@ -122,10 +122,7 @@ export class EvidenceService {
           const reused = this.reuse(existing.id, input);
           if (reused) return reused;
         }
-        const id = await this.storeNew(input, type, staged);
-        const added = this.reuse(id, input);
-        if (!added) throw notFound('evidence.notFound', id);
-        return added;
+        return this.get(await this.storeNew(input, type, staged));
       } finally {
         release();
       }
@@ -164,7 +161,11 @@ export class EvidenceService {
       // The files are durable; only now may a row point at them.
       return this.ctx.db.transaction((): string => {
         const raced = findRowByHash(this.ctx.db, staged.sha256) ?? findRowByHash(this.ctx.db, sha);
-        if (raced) return raced.id; // the same bytes were imported concurrently
+        if (raced) {
+          // The same bytes were imported concurrently: this import's caption and links go on that row.
+          this.applyToRow(raced.id, input);
+          return raced.id;
+        }
         const row: EvidenceRow = {
           id: randomUUID(),
           sha256: sha,
@@ -193,6 +194,8 @@ export class EvidenceService {
                @thumb_size, @source_sha256, @source_mime, @source_size, @source_kept, @added_at, @added_by, @deleted_at)`,
           )
           .run(row);
+        // Links in the same transaction: one commit (one fsync) per file, not two.
+        this.applyToRow(row.id, input);
         return row.id;
       }).immediate();
     } finally {
@@ -205,16 +208,19 @@ export class EvidenceService {
    * Null when the row no longer exists (purged meanwhile).
    */
   private reuse(id: string, input: EvidenceMeta): EvidenceFile | null {
-    const db = this.ctx.db;
-    const found = db.transaction((): boolean => {
-      if (db.prepare('UPDATE evidence_files SET deleted_at = NULL WHERE id = ?').run(id).changes === 0) return false;
-      if (input.caption !== undefined && input.caption !== '') db.prepare('UPDATE evidence_files SET caption = ? WHERE id = ?').run(input.caption, id);
-      if (input.takenOn !== undefined) db.prepare('UPDATE evidence_files SET taken_on = ? WHERE id = ?').run(input.takenOn, id);
-      if (input.link) this.insertLink(id, input.link);
-      if (input.eventId) this.insertEventLink(id, input.eventId);
-      return true;
-    }).immediate();
+    const found = this.ctx.db.transaction((): boolean => this.applyToRow(id, input)).immediate();
     return found ? this.get(id) : null;
+  }
+
+  /** Inside a transaction: undelete the row, set caption/date when given, add the links. False when the row is gone. */
+  private applyToRow(id: string, input: EvidenceMeta): boolean {
+    const db = this.ctx.db;
+    if (db.prepare('UPDATE evidence_files SET deleted_at = NULL WHERE id = ?').run(id).changes === 0) return false;
+    if (input.caption !== undefined && input.caption !== '') db.prepare('UPDATE evidence_files SET caption = ? WHERE id = ?').run(input.caption, id);
+    if (input.takenOn !== undefined) db.prepare('UPDATE evidence_files SET taken_on = ? WHERE id = ?').run(input.takenOn, id);
+    if (input.link) this.insertLink(id, input.link);
+    if (input.eventId) this.insertEventLink(id, input.eventId);
+    return true;
   }
 
   update(id: string, patch: { caption?: string; takenOn?: string | null }): EvidenceFile {

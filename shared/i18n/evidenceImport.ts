@@ -2,6 +2,21 @@
 // Error keys are translated under `error.` like every other back-end error.
 export const evidenceImportMessages = {
   'zh-CN': {
+    shell: {
+      crash: {
+        message: 'SelfCheck 遇到意外错误。',
+        detail: '已保存的内容不受影响。如果再次出现，请把下面的文字（或日志文件 {{log}}）发给技术支持人员。',
+        copy: '复制错误信息',
+        close: '关闭',
+      },
+      quit: {
+        message: '导出仍在进行中。',
+        detail: '可以等导出完成后再退出，也可以取消导出（不会在U盘上留下不完整的文件）。',
+        wait: '完成后退出',
+        cancel: '取消导出并退出',
+        stay: '继续使用',
+      },
+    },
     error: {
       'evidence.vanished': '“{{name}}”在添加之前已被移动或删除，未添加。请确认文件仍在原处后重新选择。',
       'evidence.changedWhileReading': '“{{name}}”在读取时发生了变化（可能仍在复制中或存储卡被拔出），未添加。请稍后重试。',
@@ -27,6 +42,21 @@ export const evidenceImportMessages = {
     },
   },
   en: {
+    shell: {
+      crash: {
+        message: 'SelfCheck ran into an unexpected error.',
+        detail: 'Your saved work is kept. If it happens again, send the text below (or the log file {{log}}) to your support person.',
+        copy: 'Copy error text',
+        close: 'Close',
+      },
+      quit: {
+        message: 'An export is still running.',
+        detail: 'Let it finish and then quit, or cancel it (nothing is left half-written on the drive).',
+        wait: 'Finish, then quit',
+        cancel: 'Cancel export and quit',
+        stay: 'Keep working',
+      },
+    },
     error: {
       'evidence.vanished': '"{{name}}" was moved or deleted before it was added. Check the file is still there and choose it again.',
       'evidence.changedWhileReading': '"{{name}}" changed while it was being read (still being copied, or the card was removed). Nothing was added; try again.',

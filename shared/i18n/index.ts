@@ -4,7 +4,7 @@ import { zhCN } from './zh-CN';
 import { en } from './en';
 import { reasonMessages } from './reasons';
 import { packageMessages } from '../report/messages';
-import { evidenceImportMessages } from './evidenceImport';
+import { evidenceSliceMessages } from './evidenceSlice';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -20,8 +20,8 @@ export function mergeMessages(...trees: Tree[]): Tree {
 }
 
 export const resources = {
-  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], evidenceImportMessages['zh-CN']) },
-  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, evidenceImportMessages.en) },
+  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], evidenceSliceMessages['zh-CN']) },
+  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, evidenceSliceMessages.en) },
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -1,7 +1,11 @@
-// Texts of the streamed evidence import (progress, its refusals) and of the phone intake.
+// Texts of the evidence branch: the streamed import's refusals, the phone intake, the
+// desktop shell's own dialogs, and display fixes for English mode.
 // Error keys are translated under `error.` like every other back-end error.
-export const evidenceImportMessages = {
+export const evidenceSliceMessages = {
   'zh-CN': {
+    display: { principal: '校长' },
+    nav: { package: '导出与核验' },
+    pkg: { title: '导出与核验', keys: { print: '打印登记表' } },
     shell: {
       crash: {
         message: 'SelfCheck 遇到意外错误。',
@@ -42,6 +46,9 @@ export const evidenceImportMessages = {
     },
   },
   en: {
+    display: { principal: 'Principal' },
+    nav: { package: 'Export & verify' },
+    pkg: { title: 'Export & verify', keys: { print: 'Print the enrolment sheet' } },
     shell: {
       crash: {
         message: 'SelfCheck ran into an unexpected error.',

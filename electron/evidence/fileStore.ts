@@ -7,7 +7,7 @@
 // that gap. Writes and each sweep decision+unlink therefore run one at a time, and an import
 // holds its hashes (see `hold`) from before its write until after its row commits.
 import { createHash } from 'node:crypto';
-import { lstat, readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { TEMP_MARK, fsyncDir, mkdirDurable, writeFileDurable } from './durable';
 
@@ -53,7 +53,7 @@ export class EvidenceFileStore {
   }
 
   /**
-   * Moves an already fsynced temp file (see staging.ts) in under its hash; when an intact
+   * Moves a staged temp file (see staging.ts) in under its hash, fsynced first; when an intact
    * copy is already there the temp file is simply removed. No bytes are copied twice.
    */
   adopt(tempPath: string, sha: string, size: number): Promise<void> {
@@ -62,6 +62,12 @@ export class EvidenceFileStore {
       if ((await sizeOf(path)) === size) {
         await rm(tempPath, { force: true });
         return;
+      }
+      const fh = await open(tempPath, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
       }
       await mkdirDurable(dirname(path));
       await rename(tempPath, path);

@@ -4,7 +4,7 @@
 // fsynced. Every step is an async stream operation (reads and writes on libuv's thread
 // pool, SHA-256 on one chunk at a time), so the event loop keeps answering clicks while
 // a video of hundreds of MB comes in. The temp file carries TEMP_MARK, so a crash leaves
-// only something the sweep removes.
+// only something the sweep removes; it is made durable only if it is kept (adopt).
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
@@ -17,7 +17,7 @@ export const HEAD_BYTES = 64 * 1024;
 const CHUNK = 1024 * 1024;
 
 export interface Staged {
-  /** The temp file holding the bytes (fsynced). */
+  /** The temp file holding the bytes (not yet fsynced: adopt does that). */
   path: string;
   sha256: string;
   size: number;
@@ -61,7 +61,8 @@ export async function stageChunks(
       await fh.write(chunk);
       options.onBytes?.(size);
     }
-    await fh.sync();
+    // Not fsynced here: a photo that is downscaled (original not kept) is deleted unread;
+    // the store fsyncs the file when it adopts it (EvidenceFileStore.adopt).
     await fh.close();
   } catch (e) {
     await fh.close().catch(() => undefined);

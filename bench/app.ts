@@ -6,7 +6,7 @@
 //  4. UI responsiveness in Chromium while a 500 MB video is imported in web mode (goal: click answered < 100 ms)
 //  5. summary of a 300-item assessment, and its checklist rendered against a plain HTML table (goal ≤ 2×)
 // Temp folders go under $SELFCHECK_BENCH_DIR or the OS temp folder (say which disk you measure).
-import { copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';

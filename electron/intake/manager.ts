@@ -32,7 +32,7 @@ export class IntakeManager {
 
   constructor(private readonly core: Core) {}
 
-  async start(target: { link?: EvidenceLink; eventId?: string }, minutes = INTAKE_MINUTES): Promise<IntakeStatus & { qrSvg: string }> {
+  async start(target: { link?: EvidenceLink; eventId?: string }, minutes = INTAKE_MINUTES): Promise<IntakeStatus & { qr: { size: number; modules: string } }> {
     // Check the target now, so a bad one fails here and not on the phone.
     let label = '佐证材料库 · Evidence library';
     if (target.link) {
@@ -52,8 +52,9 @@ export class IntakeManager {
       maxBytes: INTAKE_MAX_BYTES,
       maxFiles: INTAKE_MAX_FILES,
     });
-    const qrSvg = await QRCode.toString(this.session.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-    return { ...this.describe(this.session), qrSvg };
+    const code = QRCode.create(this.session.url, { errorCorrectionLevel: 'M' });
+    const modules = Array.from(code.modules.data, (d) => (d ? '1' : '0')).join('');
+    return { ...this.describe(this.session), qr: { size: code.modules.size, modules } };
   }
 
   status(): IntakeStatus | null {

@@ -14,6 +14,18 @@ import { ErrorText } from './ErrorText';
 type Started = ResultOf<'intake.start'>;
 const POLL_MS = 1500;
 
+/** The QR matrix drawn as one SVG path (a quiet zone of 2 modules around it). */
+function QrCode({ size, modules, label }: { size: number; modules: string; label: string }) {
+  let d = '';
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if (modules[y * size + x] === '1') d += `M${x + 2} ${y + 2}h1v1h-1z`;
+  return (
+    <svg className="intake-qr" role="img" aria-label={label} viewBox={`0 0 ${size + 4} ${size + 4}`} width={220} height={220} shapeRendering="crispEdges">
+      <rect width={size + 4} height={size + 4} fill="#fff" />
+      <path d={d} fill="#000" />
+    </svg>
+  );
+}
+
 export function PhoneIntakeButton({ link }: { link?: { assessmentId: string; itemCode: string } }) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
@@ -72,7 +84,7 @@ export function PhoneIntakeButton({ link }: { link?: { assessmentId: string; ite
         {started && (
           <div className="intake">
             <p>{t('intake.help')}</p>
-            <img className="intake-qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(started.qrSvg)}`} alt={t('intake.address', { url: started.url })} width={220} height={220} />
+            <QrCode size={started.qr.size} modules={started.qr.modules} label={t('intake.address', { url: started.url })} />
             <p className="small" data-testid="intake-url">
               {t('intake.address', { url: started.url })}
             </p>

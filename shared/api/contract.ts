@@ -137,7 +137,9 @@ const IntakeStatus = z.object({
 const intake = {
   'intake.start': method(
     z.object({ link: EvidenceLink.optional(), eventId: Id.optional(), minutes: z.number().int().min(1).max(15).optional() }),
-    IntakeStatus.extend({ qrSvg: z.string() }),
+    // The QR code as its module matrix ('1' dark, '0' light, row by row): the page draws it as
+    // SVG itself, so no image URL is needed (the desktop's CSP allows no data: images).
+    IntakeStatus.extend({ qr: z.object({ size: z.number().int().min(21).max(177), modules: z.string() }) }),
   ),
   'intake.status': method(z.object({}), IntakeStatus.nullable()),
   'intake.stop': method(z.object({}), z.null()),

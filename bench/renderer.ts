@@ -5,7 +5,20 @@ import { chromium } from 'playwright-core';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export async function measureRenderTime(url: string, opts: { executablePath?: string; timeoutMs?: number } = {}): Promise<{ ms: number; rows: number }> {
+/** Where the time to a full checklist goes, from navigation start (ms). */
+export interface RenderBreakdown {
+  ms: number;
+  rows: number;
+  /** The last script of the page has arrived. */
+  bundleLoaded: number;
+  /** The page's first API call started (the bundle has been parsed and run by then). */
+  firstApiStart: number;
+  /** The last API response before the rows were all drawn. */
+  lastApiEnd: number;
+  apiCalls: number;
+}
+
+export async function measureRenderTime(url: string, opts: { executablePath?: string; timeoutMs?: number } = {}): Promise<RenderBreakdown> {
   const browser = await chromium.launch({ executablePath: opts.executablePath ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
@@ -20,13 +33,26 @@ export async function measureRenderTime(url: string, opts: { executablePath?: st
         if (!list) return null;
         const expected = Number(list.getAttribute('data-rows-expected'));
         const rows = document.querySelectorAll('[data-checklist-row]').length;
-        return expected > 0 && rows === expected ? { ms: performance.now(), rows } : null;
+        if (!(expected > 0 && rows === expected)) return null;
+        const ms = performance.now();
+        const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const js = res.filter((r) => r.name.endsWith('.js'));
+        const apis = res.filter((r) => r.name.includes('/api/') && r.responseEnd <= ms);
+        return {
+          ms,
+          rows,
+          bundleLoaded: Math.max(0, ...js.map((r) => r.responseEnd)),
+          firstApiStart: apis.length ? Math.min(...apis.map((r) => r.startTime)) : 0,
+          lastApiEnd: Math.max(0, ...apis.map((r) => r.responseEnd)),
+          apiCalls: apis.length,
+        };
       },
       undefined,
       { timeout: opts.timeoutMs ?? 60_000, polling: 'raf' },
     );
-    const result = (await handle.jsonValue()) as { ms: number; rows: number };
-    return { ms: Math.round(result.ms), rows: result.rows };
+    const r = (await handle.jsonValue()) as RenderBreakdown;
+    const round = Math.round;
+    return { ms: round(r.ms), rows: r.rows, bundleLoaded: round(r.bundleLoaded), firstApiStart: round(r.firstApiStart), lastApiEnd: round(r.lastApiEnd), apiCalls: r.apiCalls };
   } finally {
     await browser.close();
   }

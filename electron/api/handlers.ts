@@ -33,6 +33,7 @@ export function createHandlers(core: Core): Handlers {
 
     'evidence.list': ({ includeDeleted }) => core.evidence.list(includeDeleted ?? false),
     'evidence.import': (a) => core.evidence.import(a),
+    'evidence.importProgress': ({ ticket }) => core.evidence.progress(ticket),
     'evidence.update': ({ id, caption, takenOn }) => core.evidence.update(id, { caption, takenOn }),
     'evidence.link': ({ id, link }) => core.evidence.link(id, link),
     'evidence.unlink': ({ id, link }) => core.evidence.unlink(id, link),

@@ -29,19 +29,22 @@ const EXTENSION_BY_MIME: Record<string, string> = {
 
 let viewDir: string | null = null;
 
-/** Returns an error message for the UI, or null when the viewer was started. */
-export async function openEvidenceExternally(core: Core, sha256: string): Promise<string | null> {
+/**
+ * Null when the viewer was started; else what went wrong: an error key (the caller shows
+ * its translation, never the key) or the operating system's own message.
+ */
+export async function openEvidenceExternally(core: Core, sha256: string): Promise<{ key?: string; params?: Record<string, string>; text: string } | null> {
   const served = core.evidence.resolveForServing(sha256, 'original');
-  if (!served) return 'evidence.notFound';
+  if (!served) return { key: 'evidence.notFound', text: '' };
   const ext = EXTENSION_BY_MIME[served.mime];
-  if (!ext) return 'evidence.unknownType';
+  if (!ext) return { key: 'evidence.unknownType', params: { name: served.name }, text: '' };
   viewDir ??= mkdtempSync(join(tmpdir(), 'selfcheck-view-'));
   const dir = join(viewDir, sha256.slice(0, 16));
   mkdirSync(dir, { recursive: true });
   const copy = join(dir, `evidence-${sha256.slice(0, 12)}${ext}`);
   copyFileSync(served.path, copy);
   const failure = await shell.openPath(copy);
-  return failure === '' ? null : failure;
+  return failure === '' ? null : { text: failure };
 }
 
 /** The hash in an app://evidence/<sha256>/original URL, else null. */

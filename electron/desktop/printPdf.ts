@@ -2,6 +2,7 @@
 // printed by Chromium in a hidden window that runs no script and loads nothing
 // but the page itself.
 import { BrowserWindow } from 'electron';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,10 @@ export async function renderPdf(html: string): Promise<Uint8Array> {
       contextIsolation: true,
       nodeIntegration: false,
       disableBlinkFeatures: 'Auxclick',
-      // Its own in-memory session: the request filter below must not touch the app window's session.
-      partition: PDF_PARTITION,
+      // Its own in-memory session per print: the request filter below must not touch the app
+      // window's session, nor another print's (a session holds one onBeforeRequest listener, so
+      // two exports printing at once on one shared session cancelled each other's page).
+      partition: `${PDF_PARTITION}-${randomUUID()}`,
     },
   });
   try {

@@ -7,9 +7,9 @@
 // that gap. Writes and each sweep decision+unlink therefore run one at a time, and an import
 // holds its hashes (see `hold`) from before its write until after its row commits.
 import { createHash } from 'node:crypto';
-import { lstat, readdir, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { TEMP_MARK, writeFileDurable } from './durable';
+import { lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { TEMP_MARK, fsyncDir, mkdirDurable, writeFileDurable } from './durable';
 
 const SHA = /^[0-9a-f]{64}$/;
 
@@ -50,6 +50,34 @@ export class EvidenceFileStore {
       if ((await sizeOf(path)) !== bytes.byteLength) await writeFileDurable(path, bytes);
       return { sha256: sha, size: bytes.byteLength };
     });
+  }
+
+  /**
+   * Moves a staged temp file (see staging.ts) in under its hash, fsynced first; when an intact
+   * copy is already there the temp file is simply removed. No bytes are copied twice.
+   */
+  adopt(tempPath: string, sha: string, size: number): Promise<void> {
+    const path = this.objectPath(sha);
+    return this.exclusive(async () => {
+      if ((await sizeOf(path)) === size) {
+        await rm(tempPath, { force: true });
+        return;
+      }
+      const fh = await open(tempPath, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await mkdirDurable(dirname(path));
+      await rename(tempPath, path);
+      await fsyncDir(dirname(path));
+    });
+  }
+
+  /** Where files being brought in are staged (inside the store, so a rename moves them in). */
+  get incomingDir(): string {
+    return join(this.root, 'incoming');
   }
 
   putThumb(sha: string, bytes: Uint8Array): Promise<void> {

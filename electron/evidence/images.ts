@@ -11,13 +11,28 @@ export interface ImageSize {
 }
 
 /** Width and height as the photo is shown (EXIF orientations 5–8 swap them). */
-export async function imageSize(bytes: Uint8Array, name: string): Promise<ImageSize> {
+/** A photo as sharp reads it: a file on disk (streamed by libvips) or bytes in memory. */
+export type ImageInput = string | Uint8Array;
+
+/**
+ * A decode failure after the header read fine: the pixels stop early or are damaged
+ * (a copy cut short, a phone upload interrupted). libvips words this differently per
+ * format ("premature end of JPEG image", "libpng read error"), so every such failure gets
+ * the one message that says so, instead of 'internal' with a stack.
+ */
+export function imageError(e: unknown, name: string): ApiError {
+  if (e instanceof ApiError) return e;
+  return new ApiError('invalid_args', 'evidence.truncatedImage', { name });
+}
+
+export async function imageSize(bytes: ImageInput, name: string): Promise<ImageSize> {
   try {
     const m = await sharp(bytes, { failOn: 'error' }).metadata();
     if (!m.width || !m.height) throw new Error('no size');
     const swap = (m.orientation ?? 1) >= 5;
     return swap ? { width: m.height, height: m.width } : { width: m.width, height: m.height };
   } catch {
+    // No readable header: not an image at all (a cut-off file fails later, in decoding).
     throw new ApiError('invalid_args', 'evidence.badImage', { name });
   }
 }
@@ -32,7 +47,7 @@ export interface Downscaled {
  * Shrinks a photo whose longest edge exceeds the setting, rotated upright by its EXIF
  * orientation. Returns null when it is small enough, animated, or the setting is off.
  */
-export async function downscalePhoto(bytes: Uint8Array, mime: string, setting: PhotoDownscale, size: ImageSize): Promise<Downscaled | null> {
+export async function downscalePhoto(bytes: ImageInput, mime: string, setting: PhotoDownscale, size: ImageSize): Promise<Downscaled | null> {
   if (setting === 'off' || mime === 'image/gif') return null;
   const edge = Number(setting);
   if (Math.max(size.width, size.height) <= edge) return null;
@@ -48,7 +63,7 @@ export async function downscalePhoto(bytes: Uint8Array, mime: string, setting: P
 }
 
 /** A small upright JPEG for lists and reports. */
-export async function makeThumbnail(bytes: Uint8Array): Promise<Uint8Array> {
+export async function makeThumbnail(bytes: ImageInput): Promise<Uint8Array> {
   const data = await sharp(bytes, { failOn: 'error' })
     .rotate()
     .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })

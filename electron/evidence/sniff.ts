@@ -1,5 +1,6 @@
 // Decides a file's type from its first bytes (the name's extension is never trusted alone).
 // Only an allowlist of evidence types is accepted; executables are refused by name and by content.
+import { open } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { ApiError } from '../../shared/api/define';
 
@@ -37,7 +38,11 @@ function isExecutable(b: Uint8Array): boolean {
   );
 }
 
-export async function sniffType(bytes: Uint8Array, name: string): Promise<SniffedType> {
+/**
+ * `bytes` is the whole file or, when `file` names it on disk, its first bytes (staging.ts
+ * keeps 64 KiB): zip and OLE documents are then read from the file itself.
+ */
+export async function sniffType(bytes: Uint8Array, name: string, file?: string): Promise<SniffedType> {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (isExecutable(bytes) || (name.includes('.') && EXECUTABLE_EXTENSIONS.has(ext))) refuse('evidence.executable', name);
   const b = bytes;
@@ -51,11 +56,11 @@ export async function sniffType(bytes: Uint8Array, name: string): Promise<Sniffe
     if (t) return t;
   }
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) {
-    const mime = await officeZipType(b);
+    const mime = await officeZipType(b, file);
     if (mime) return { mime, category: 'office', decodable: false };
   }
   if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    const mime = legacyOfficeType(b);
+    const mime = legacyOfficeType(file ? await readStart(file, OLE_SCAN_BYTES) : b);
     if (mime) return { mime, category: 'office', decodable: false };
   }
   return refuse('evidence.unknownType', name);
@@ -83,17 +88,16 @@ const OOXML: [string, string][] = [
 ];
 
 /** A zip is accepted only when it is a Word, Excel or PowerPoint document. */
-async function officeZipType(bytes: Uint8Array): Promise<string | null> {
-  const names = await zipEntryNames(bytes, 5000).catch(() => null);
+async function officeZipType(bytes: Uint8Array, file?: string): Promise<string | null> {
+  const names = await zipEntryNames(file ?? bytes, 5000).catch(() => null);
   if (!names || !names.includes('[Content_Types].xml')) return null;
   for (const [prefix, mime] of OOXML) if (names.some((n) => n.startsWith(prefix))) return mime;
   return null;
 }
 
-function zipEntryNames(bytes: Uint8Array, max: number): Promise<string[]> {
+function zipEntryNames(source: Uint8Array | string, max: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: false }, (err, zip) => {
+    const onZip = (err: Error | null, zip?: yauzl.ZipFile): void => {
       if (err || !zip) return reject(err ?? new Error('not a zip'));
       const names: string[] = [];
       zip.on('entry', (e: yauzl.Entry) => {
@@ -106,8 +110,26 @@ function zipEntryNames(bytes: Uint8Array, max: number): Promise<string[]> {
       zip.on('end', () => resolve(names));
       zip.on('error', reject);
       zip.readEntry();
-    });
+    };
+    const options = { lazyEntries: true, validateEntrySizes: false };
+    if (typeof source === 'string') yauzl.open(source, { ...options, autoClose: true }, onZip);
+    else yauzl.fromBuffer(Buffer.from(source.buffer, source.byteOffset, source.byteLength), options, onZip);
   });
+}
+
+/** OLE stream names sit in the directory sectors, near the start in the files Office writes. */
+const OLE_SCAN_BYTES = 32 * 1024 * 1024;
+
+async function readStart(file: string, max: number): Promise<Uint8Array> {
+  const fh = await open(file, 'r');
+  try {
+    const size = Math.min(max, (await fh.stat()).size);
+    const buf = Buffer.alloc(size);
+    const { bytesRead } = await fh.read(buf, 0, size, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
 }
 
 const utf16 = (s: string): Buffer => Buffer.from(s, 'utf16le');

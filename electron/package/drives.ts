@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statfsSync, statSy
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { UTF8_PREFIX, decodeConsoleOutput } from './consoleText';
 
 const run = promisify(execFile);
 
@@ -32,7 +33,7 @@ export interface DriveListOptions {
 }
 
 const defaultExec = async (file: string, args: string[]): Promise<string> =>
-  (await run(file, args, { timeout: 5000, windowsHide: true, maxBuffer: 1024 * 1024 })).stdout;
+  decodeConsoleOutput((await run(file, args, { timeout: 5000, windowsHide: true, maxBuffer: 1024 * 1024, encoding: 'buffer' })).stdout);
 
 export async function listDrives(opts: DriveListOptions = {}): Promise<DriveInfo[]> {
   const platform = opts.platform ?? process.platform;
@@ -99,6 +100,7 @@ async function linuxRemovable(exec: NonNullable<DriveListOptions['exec']>, media
 
 async function windowsRemovable(exec: NonNullable<DriveListOptions['exec']>) {
   const script =
+    UTF8_PREFIX +
     "Get-Volume | Where-Object { $_.DriveType -eq 'Removable' -and $_.DriveLetter } | Select-Object DriveLetter,FileSystemLabel,FileSystem | ConvertTo-Json -Compress";
   const text = (await exec('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script])).trim();
   if (!text) return [];

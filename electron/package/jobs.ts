@@ -98,6 +98,11 @@ export class JobRegistry {
     return structuredClone(job.snap);
   }
 
+  /** Jobs still running (the desktop asks before quitting over them). */
+  runningIds(): string[] {
+    return [...this.jobs.values()].filter((j) => j.snap.state === 'running').map((j) => j.snap.id);
+  }
+
   /** Resolves when the job has finished (tests and the CLI). */
   async wait(id: string, pollMs = 20): Promise<JobSnapshot> {
     for (;;) {

@@ -1,11 +1,13 @@
 // Evidence files: import (sniff, downscale, thumbnail, durable write, then the row),
 // links to items and events, soft delete, stats, and serving lookups.
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { ApiError } from '../../shared/api/define';
 import type { EvidenceFile } from '../../shared/domain/evidence';
 import { EvidenceFileStore, sha256Hex } from '../evidence/fileStore';
-import { downscalePhoto, imageSize, makeThumbnail, type ImageSize } from '../evidence/images';
-import { sniffType, type SniffedType } from '../evidence/sniff';
+import { downscalePhoto, imageError, imageSize, makeThumbnail, type Downscaled, type ImageSize } from '../evidence/images';
+import { stageBytes, stageChunks, stageFile, type OnBytes, type Staged } from '../evidence/staging';
+import { sniffType, type EvidenceCategory, type SniffedType } from '../evidence/sniff';
 import type { AssessmentService } from './assessments';
 import type { ServiceContext } from './context';
 import { isoNow } from './context';
@@ -20,13 +22,26 @@ export interface EvidenceLink {
   itemCode: string;
 }
 
-export interface ImportEvidence {
+/** What the user says about a file being added (its bytes come separately). */
+export interface EvidenceMeta {
   name: string;
-  bytes: Uint8Array;
   caption?: string;
   takenOn?: string | null;
   link?: EvidenceLink;
   eventId?: string;
+  /** Names this import for `progress` (the page polls it to move its bar by bytes). */
+  ticket?: string;
+}
+
+export interface ImportEvidence extends EvidenceMeta {
+  bytes: Uint8Array;
+}
+
+/** An import under way, as `progress` reports it. */
+export interface ImportProgress {
+  bytesDone: number;
+  /** 'copying' while bytes come in; 'processing' while the type is checked and photos are scaled. */
+  phase: 'copying' | 'processing';
 }
 
 export interface ServedFile {
@@ -53,66 +68,114 @@ export class EvidenceService {
     return f;
   }
 
+  /** Bytes already in memory (demo, tests, small API calls): staged like any other source. */
   async import(input: ImportEvidence): Promise<EvidenceFile> {
     if (input.bytes.byteLength === 0) throw invalid('evidence.empty', { name: input.name });
+    return this.importStaged(input, () => stageBytes(this.store.incomingDir, input.bytes));
+  }
+
+  /** A file on disk (the desktop passes a path, never the bytes): read once, streaming. */
+  async importFile(input: EvidenceMeta & { path: string }): Promise<EvidenceFile> {
+    return this.importStaged(input, (onBytes) => stageFile(this.store.incomingDir, input.path, input.name, onBytes));
+  }
+
+  /** A streamed body (the web mode's upload, the phone intake); `accept` narrows the types taken. */
+  async importStream(
+    input: EvidenceMeta,
+    source: AsyncIterable<Uint8Array>,
+    maxBytes: number,
+    accept?: readonly EvidenceCategory[],
+  ): Promise<EvidenceFile> {
+    const tooLarge = (): Error => invalid('evidence.tooLarge', { name: input.name, limitMb: Math.floor(maxBytes / 1048576) });
+    return this.importStaged(input, (onBytes) => stageChunks(this.store.incomingDir, source, { onBytes, maxBytes, tooLarge }), accept);
+  }
+
+  /** How far the import named `ticket` has come; null when none is under way. */
+  progress(ticket: string): ImportProgress | null {
+    return this.running.get(ticket) ?? null;
+  }
+
+  private readonly running = new Map<string, ImportProgress>();
+
+  private async importStaged(
+    input: EvidenceMeta,
+    stage: (onBytes: OnBytes) => Promise<Staged>,
+    accept?: readonly EvidenceCategory[],
+  ): Promise<EvidenceFile> {
     // Check the targets first so a bad request writes nothing.
     if (input.link) this.checkLinkTarget(input.link);
     if (input.eventId) this.checkEventTarget(input.eventId);
-    const type = await sniffType(input.bytes, input.name);
-    const sourceSha = sha256Hex(input.bytes);
-    // Held for the whole import, so a concurrent purge never removes these bytes under us.
-    const release = this.store.hold([sourceSha]);
+    const state: ImportProgress = { bytesDone: 0, phase: 'copying' };
+    if (input.ticket) this.running.set(input.ticket, state);
+    let staged: Staged | null = null;
     try {
-      const existing = findRowByHash(this.ctx.db, sourceSha);
-      if (existing && (await this.store.has(existing.sha256))) {
-        const reused = this.reuse(existing.id, input);
-        if (reused) return reused;
+      staged = await stage((n) => (state.bytesDone = n));
+      state.phase = 'processing';
+      if (staged.size === 0) throw invalid('evidence.empty', { name: input.name });
+      const type = await sniffType(staged.head, input.name, staged.path);
+      if (accept && !accept.includes(type.category)) throw invalid('intake.notPhoto', { name: input.name });
+      // Held for the whole import, so a concurrent purge never removes these bytes under us.
+      const release = this.store.hold([staged.sha256]);
+      try {
+        const existing = findRowByHash(this.ctx.db, staged.sha256);
+        if (existing && (await this.store.has(existing.sha256))) {
+          const reused = this.reuse(existing.id, input);
+          if (reused) return reused;
+        }
+        return this.get(await this.storeNew(input, type, staged));
+      } finally {
+        release();
       }
-      const id = await this.storeNew(input, type, sourceSha);
-      const added = this.reuse(id, input);
-      if (!added) throw notFound('evidence.notFound', id);
-      return added;
     } finally {
-      release();
+      if (input.ticket) this.running.delete(input.ticket);
+      // Adopted temp files were renamed away; anything left is a refusal's leftover.
+      if (staged) await rm(staged.path, { force: true });
     }
   }
 
-  /** Writes the file(s) durably, then commits the row; returns the row id (an existing one if the bytes raced in). */
-  private async storeNew(input: ImportEvidence, type: SniffedType, sourceSha: string): Promise<string> {
+  /** Moves the file(s) in durably, then commits the row; returns the row id (an existing one if the bytes raced in). */
+  private async storeNew(input: EvidenceMeta, type: SniffedType, staged: Staged): Promise<string> {
     const settings = this.deps.settings.get();
-    let stored = { bytes: input.bytes, mime: type.mime, size: null as ImageSize | null };
-    let source: { sha: string; mime: string; size: number; kept: boolean } | null = null;
+    let small: Downscaled | null = null;
+    let size: ImageSize | null = null;
     let thumb: Uint8Array | null = null;
     if (type.decodable) {
-      const size = await imageSize(input.bytes, input.name);
-      stored.size = size;
-      const small = await downscalePhoto(input.bytes, type.mime, settings.photoDownscale, size);
-      if (small) {
-        source = { sha: sourceSha, mime: type.mime, size: input.bytes.byteLength, kept: settings.keepOriginalPhoto };
-        stored = { bytes: small.bytes, mime: small.mime, size: small.size };
-      }
-      thumb = await makeThumbnail(stored.bytes);
+      // sharp reads the staged file itself (libvips, off the event loop); only the small copy is in memory.
+      size = await imageSize(staged.path, input.name);
+      small = await downscalePhoto(staged.path, type.mime, settings.photoDownscale, size).catch((e: unknown) => {
+        throw imageError(e, input.name);
+      });
+      thumb = await makeThumbnail(small ? small.bytes : staged.path).catch((e: unknown) => {
+        throw imageError(e, input.name);
+      });
     }
-    const sha = source ? sha256Hex(stored.bytes) : sourceSha;
+    const source = small ? { sha: staged.sha256, mime: type.mime, size: staged.size, kept: settings.keepOriginalPhoto } : null;
+    const sha = small ? sha256Hex(small.bytes) : staged.sha256;
     const release = this.store.hold([sha]);
     try {
-      await this.store.put(stored.bytes, sha);
-      if (source?.kept) await this.store.put(input.bytes, sourceSha);
+      if (small) {
+        await this.store.put(small.bytes, sha);
+        if (source?.kept) await this.store.adopt(staged.path, staged.sha256, staged.size);
+      } else await this.store.adopt(staged.path, sha, staged.size);
       if (thumb) await this.store.putThumb(sha, thumb);
       // The files are durable; only now may a row point at them.
       return this.ctx.db.transaction((): string => {
-        const raced = findRowByHash(this.ctx.db, sourceSha) ?? findRowByHash(this.ctx.db, sha);
-        if (raced) return raced.id; // the same bytes were imported concurrently
+        const raced = findRowByHash(this.ctx.db, staged.sha256) ?? findRowByHash(this.ctx.db, sha);
+        if (raced) {
+          // The same bytes were imported concurrently: this import's caption and links go on that row.
+          this.applyToRow(raced.id, input);
+          return raced.id;
+        }
         const row: EvidenceRow = {
           id: randomUUID(),
           sha256: sha,
           original_name: input.name,
-          mime: stored.mime,
-          size: stored.bytes.byteLength,
+          mime: small ? small.mime : type.mime,
+          size: small ? small.bytes.byteLength : staged.size,
           caption: input.caption ?? '',
           taken_on: input.takenOn ?? null,
-          width: stored.size?.width ?? null,
-          height: stored.size?.height ?? null,
+          width: (small ? small.size : size)?.width ?? null,
+          height: (small ? small.size : size)?.height ?? null,
           has_thumbnail: thumb ? 1 : 0,
           thumb_size: thumb?.byteLength ?? 0,
           source_sha256: source?.sha ?? null,
@@ -131,6 +194,8 @@ export class EvidenceService {
                @thumb_size, @source_sha256, @source_mime, @source_size, @source_kept, @added_at, @added_by, @deleted_at)`,
           )
           .run(row);
+        // Links in the same transaction: one commit (one fsync) per file, not two.
+        this.applyToRow(row.id, input);
         return row.id;
       }).immediate();
     } finally {
@@ -142,17 +207,20 @@ export class EvidenceService {
    * Same bytes again: the one row comes back (undeleted), with the new caption and links.
    * Null when the row no longer exists (purged meanwhile).
    */
-  private reuse(id: string, input: ImportEvidence): EvidenceFile | null {
-    const db = this.ctx.db;
-    const found = db.transaction((): boolean => {
-      if (db.prepare('UPDATE evidence_files SET deleted_at = NULL WHERE id = ?').run(id).changes === 0) return false;
-      if (input.caption !== undefined && input.caption !== '') db.prepare('UPDATE evidence_files SET caption = ? WHERE id = ?').run(input.caption, id);
-      if (input.takenOn !== undefined) db.prepare('UPDATE evidence_files SET taken_on = ? WHERE id = ?').run(input.takenOn, id);
-      if (input.link) this.insertLink(id, input.link);
-      if (input.eventId) this.insertEventLink(id, input.eventId);
-      return true;
-    }).immediate();
+  private reuse(id: string, input: EvidenceMeta): EvidenceFile | null {
+    const found = this.ctx.db.transaction((): boolean => this.applyToRow(id, input)).immediate();
     return found ? this.get(id) : null;
+  }
+
+  /** Inside a transaction: undelete the row, set caption/date when given, add the links. False when the row is gone. */
+  private applyToRow(id: string, input: EvidenceMeta): boolean {
+    const db = this.ctx.db;
+    if (db.prepare('UPDATE evidence_files SET deleted_at = NULL WHERE id = ?').run(id).changes === 0) return false;
+    if (input.caption !== undefined && input.caption !== '') db.prepare('UPDATE evidence_files SET caption = ? WHERE id = ?').run(input.caption, id);
+    if (input.takenOn !== undefined) db.prepare('UPDATE evidence_files SET taken_on = ? WHERE id = ?').run(input.takenOn, id);
+    if (input.link) this.insertLink(id, input.link);
+    if (input.eventId) this.insertEventLink(id, input.eventId);
+    return true;
   }
 
   update(id: string, patch: { caption?: string; takenOn?: string | null }): EvidenceFile {

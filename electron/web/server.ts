@@ -12,6 +12,7 @@ import { bearerToken, evidenceSignatureValid, hasCredential, hostAllowed, newTok
 import { evidenceRoute, requestPath, serveEvidence, serveStatic } from './files';
 import { baseHeaders, badRequest, forbidden, notFound, sendError, sendHtml, sendJson, unauthorized } from './http';
 import { badTokenPage, pageLanguage, withNoSessionNotice } from './noSession';
+import { receiveEvidenceUpload } from './upload';
 
 export const DEFAULT_BODY_LIMIT = 200 * 1024 * 1024;
 
@@ -94,13 +95,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = req.url ?? '/';
     const [pathPart = '/', queryPart = ''] = url.split('?', 2);
     const query = new URLSearchParams(queryPart);
-    const guarded = pathPart === '/session' || pathPart.startsWith('/api/') || pathPart.startsWith('/evidence/');
+    const guarded = pathPart === '/session' || pathPart.startsWith('/api/') || pathPart.startsWith('/evidence/') || pathPart.startsWith('/upload/');
     if (guarded && !originAllowed(req, port)) return sendError(res, 403, { code: 'forbidden', message: 'web.origin', detail: 'Origin' });
     // The one step the printed token alone allows: a page trades it for the session secret.
     if (pathPart === '/session') {
       if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid_args', message: 'web.badRequest', detail: 'POST only' });
       if (!tokenMatches(bearerToken(req), keys.token)) return unauthorized(res);
       return sendJson(res, 200, { ok: true, value: { secret: keys.secret } });
+    }
+    if (pathPart === '/upload/evidence' && req.method === 'POST') {
+      if (!hasCredential(req, keys)) return unauthorized(res);
+      return receiveEvidenceUpload(req, res, options.core);
     }
     if (pathPart.startsWith('/api/')) {
       if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid_args', message: 'web.badRequest', detail: 'POST only' });

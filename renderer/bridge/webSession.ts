@@ -32,3 +32,8 @@ export function endWebSession(): void {
   window.sessionStorage.removeItem(KEY);
   window.location.reload();
 }
+
+/** The secret this tab holds, for requests made outside the bridge (streamed evidence uploads). */
+export function currentWebSecret(): string | null {
+  return window.sessionStorage.getItem(KEY);
+}

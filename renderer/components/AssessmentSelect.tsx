@@ -2,6 +2,7 @@ import { useAssessment } from '../store/assessment';
 import { toastError } from '../store/toasts';
 import { useT } from '../i18n/setup';
 import { navigate } from '../router';
+import { assessmentLabel } from '../logic/displayNames';
 
 const NEW = '__new__';
 
@@ -22,7 +23,7 @@ export function AssessmentSelect() {
         {assessments.map((a) => {
           // Versions of one assessment share its label: tell them apart by number.
           const versioned = a.version > 1 || assessments.some((o) => o.replacesId === a.id);
-          const parts = [a.label, versioned && t('assessment.versionN', { n: a.version }), a.frozenAt && t('assessment.frozenShort')].filter(Boolean);
+          const parts = [assessmentLabel(a.label, t), versioned && t('assessment.versionN', { n: a.version }), a.frozenAt && t('assessment.frozenShort')].filter(Boolean);
           return (
             <option key={a.id} value={a.id}>
               {parts.join(' · ')}

@@ -11,6 +11,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { AreaChart, AreaCountsTable } from '../components/AreaChart';
 import { StatusBadge, KeyBadge } from '../components/StatusBadge';
 import { NoAssessment } from './NoAssessment';
+import { assessmentLabel } from '../logic/displayNames';
 
 const MISSING_SHOWN = 12;
 
@@ -30,7 +31,7 @@ export function DashboardPage() {
         <div>
           <h1>{t('dashboard.title')}</h1>
           <p className="muted">
-            {current.label} · {formatDate(current.startDate, locale)} – {formatDate(current.endDate, locale)} · {pick(template.title, locale)}
+            {assessmentLabel(current.label, t)} · {formatDate(current.startDate, locale)} – {formatDate(current.endDate, locale)} · {pick(template.title, locale)}
           </p>
         </div>
       </div>

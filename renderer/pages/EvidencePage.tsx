@@ -11,6 +11,7 @@ import type { PageProps } from '../routes';
 import { EvidenceThumb } from '../components/EvidenceThumb';
 import { FilePicker } from '../components/FilePicker';
 import { ImportProgressBar } from '../components/ImportProgressBar';
+import { PhoneIntakeButton } from '../components/PhoneIntake';
 import { toastError } from '../store/toasts';
 import { EvidenceDetail } from './EvidenceDetail';
 
@@ -45,7 +46,10 @@ export function EvidencePage({ params }: PageProps) {
             </p>
           )}
         </div>
-        <FilePicker label={t('evidence.add')} onFiles={(f) => importFiles(f, {}).catch(toastError)} disabled={importing !== null} />
+        <div className="evidence-actions">
+          <FilePicker label={t('evidence.add')} onFiles={(f) => importFiles(f, {}).catch(toastError)} disabled={importing !== null} />
+          <PhoneIntakeButton />
+        </div>
       </div>
       <ImportProgressBar />
       <section className="card filters" aria-label={t('evidence.filters')}>

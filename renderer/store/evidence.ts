@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { EvidenceFile } from '../../shared/domain/evidence';
 import type { ArgsOf, ResultOf } from '../../shared/api/contract';
 import { api } from '../bridge';
+import { importEvidenceFile } from '../bridge/upload';
 import { tracked } from './saveState';
 import { useAssessment } from './assessment';
 import { useToasts } from './toasts';
@@ -38,6 +39,36 @@ interface EvidenceState {
   undelete(id: string): Promise<void>;
 }
 
+const PROGRESS_POLL_MS = 250;
+
+function newTicket(): string {
+  return crypto.randomUUID();
+}
+
+/** Polls the back end's byte count for one import until stopped; never overlaps two polls. */
+function watchProgress(ticket: string, show: (bytesDone: number) => void): () => void {
+  let stopped = false;
+  let last = 0;
+  const tick = async () => {
+    while (!stopped) {
+      await new Promise((r) => setTimeout(r, PROGRESS_POLL_MS));
+      if (stopped) break;
+      const p = await api()
+        .call('evidence.importProgress', { ticket })
+        .catch(() => null);
+      // Only forward: the bar never goes back.
+      if (!stopped && p && p.bytesDone > last) {
+        last = p.bytesDone;
+        show(last);
+      }
+    }
+  };
+  void tick();
+  return () => {
+    stopped = true;
+  };
+}
+
 export const useEvidence = create<EvidenceState>((set, get) => {
   /** Replace (or add) one file in the list, dropping it when it is deleted. */
   const put = (file: EvidenceFile) => {
@@ -67,19 +98,25 @@ export const useEvidence = create<EvidenceState>((set, get) => {
       const bytesTotal = files.reduce((n, f) => n + f.size, 0);
       let bytesDone = 0;
       try {
-        // One at a time: each file is hashed and made durable before the next is read into memory.
+        // One at a time, each streamed by the back end (never read whole into the page).
         for (const [i, file] of files.entries()) {
           const name = file.name || 'file';
-          set({ importing: { done: i, total: files.length, bytesDone, bytesTotal, current: name } });
+          const show = (doneInFile: number) =>
+            set({ importing: { done: i, total: files.length, bytesDone: bytesDone + Math.min(doneInFile, file.size), bytesTotal, current: name } });
+          show(0);
+          const ticket = newTicket();
+          const stopWatching = watchProgress(ticket, show);
           try {
-            const bytes = new Uint8Array(await file.arrayBuffer());
-            const saved = await tracked(() => api().call('evidence.import', { name, bytes, link: target.link, eventId: target.eventId }));
+            const saved = await tracked(() => importEvidenceFile(file, { name, link: target.link, eventId: target.eventId, ticket }));
             put(saved);
             added.push(saved);
           } catch (error) {
             useToasts.getState().push({ text: { error }, tone: 'error' }, 10_000);
+          } finally {
+            stopWatching();
           }
           bytesDone += file.size;
+          show(0);
         }
       } finally {
         set({ importing: null });

@@ -82,19 +82,32 @@ const answers = {
 
 const EvidenceLink = z.object({ assessmentId: Id, itemCode: z.string() });
 
+/**
+ * What comes with a file being added, whatever carries its bytes: JSON (small files),
+ * a path (desktop) or a streamed HTTP body (web mode: this object travels URI-encoded
+ * in the X-Selfcheck-Meta header of POST /upload/evidence).
+ */
+export const EvidenceImportMeta = z.object({
+  name: z.string().min(1).max(255),
+  caption: z.string().max(500).optional(),
+  takenOn: IsoDate.nullable().optional(),
+  link: EvidenceLink.optional(),
+  eventId: Id.optional(),
+  /** Chosen by the page; `evidence.importProgress` reports bytes done under it. */
+  ticket: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional(),
+});
+export type EvidenceImportMeta = z.infer<typeof EvidenceImportMeta>;
+
 const evidence = {
   'evidence.list': method(z.object({ includeDeleted: z.boolean().optional() }), z.array(EvidenceFile)),
-  /** Adds one file (bytes from the picker or a drop), optionally linking it at once. */
-  'evidence.import': method(
-    z.object({
-      name: z.string().min(1).max(255),
-      bytes: z.instanceof(Uint8Array),
-      caption: z.string().max(500).optional(),
-      takenOn: IsoDate.nullable().optional(),
-      link: EvidenceLink.optional(),
-      eventId: Id.optional(),
-    }),
-    EvidenceFile,
+  /** Adds one small file sent as bytes, optionally linking it at once. Big files use a path or the streamed upload. */
+  'evidence.import': method(EvidenceImportMeta.extend({ bytes: z.instanceof(Uint8Array) }), EvidenceFile),
+  /** Desktop only: adds the file at a path the user chose (the bytes never pass through the page). */
+  'evidence.importPath': method(EvidenceImportMeta.extend({ path: z.string().min(1).max(4096) }), EvidenceFile),
+  /** Bytes hashed and stored so far by the import with this ticket; null when it is not running. */
+  'evidence.importProgress': method(
+    z.object({ ticket: z.string().max(64) }),
+    z.object({ bytesDone: z.number().int(), phase: z.enum(['copying', 'processing']) }).nullable(),
   ),
   'evidence.update': method(
     z.object({ id: Id, caption: z.string().max(500).optional(), takenOn: IsoDate.nullable().optional() }),
@@ -113,6 +126,26 @@ const evidence = {
   ),
 };
 
+const IntakeStatus = z.object({
+  active: z.boolean(),
+  /** The one-time link the QR code holds. */
+  url: z.string(),
+  expiresAt: z.string(),
+  received: z.array(z.object({ id: Id, originalName: z.string() })),
+});
+
+/** Photos from a phone: a short-lived upload page on the local network, shown as a QR code. */
+const intake = {
+  'intake.start': method(
+    z.object({ link: EvidenceLink.optional(), eventId: Id.optional(), minutes: z.number().int().min(1).max(15).optional() }),
+    // The QR code as its module matrix ('1' dark, '0' light, row by row): the page draws it as
+    // SVG itself, so no image URL is needed (the desktop's CSP allows no data: images).
+    IntakeStatus.extend({ qr: z.object({ size: z.number().int().min(21).max(177), modules: z.string() }) }),
+  ),
+  'intake.status': method(z.object({}), IntakeStatus.nullable()),
+  'intake.stop': method(z.object({}), z.null()),
+};
+
 const events = {
   'events.list': method(z.object({ includeDeleted: z.boolean().optional() }), z.array(SchoolEvent)),
   'events.save': method(EventInput, SchoolEvent),
@@ -120,7 +153,7 @@ const events = {
   'events.undelete': method(z.object({ id: Id }), SchoolEvent),
 };
 
-export const contract = mergeMethods(app, profile, templates, assessments, answers, evidence, events, packageMethods, syncMethods);
+export const contract = mergeMethods(app, profile, templates, assessments, answers, evidence, events, packageMethods, syncMethods, intake);
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;
 export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;

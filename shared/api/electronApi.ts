@@ -7,4 +7,9 @@ import type { Result } from './define';
 export interface ElectronApi {
   invoke(method: string, args: unknown): Promise<Result<unknown>>;
   evidenceUrl(sha256: string, variant: 'original' | 'thumb'): string;
+  /**
+   * webUtils.getPathForFile: the path of a File the user picked or dropped ('' when it has none).
+   * Typed `unknown` here because shared/ knows no DOM; the renderer passes a File.
+   */
+  pathForFile(file: unknown): string;
 }

@@ -10,6 +10,11 @@ export const Settings = z.object({
   userName: z.string().trim().min(1).max(60),
   photoDownscale: PhotoDownscale,
   keepOriginalPhoto: z.boolean(),
+  /**
+   * The address the phone-photo intake listens on while its QR code is shown: '' picks this
+   * computer's first local-network IPv4 address; tests set 127.0.0.1.
+   */
+  intakeAddress: z.union([z.literal(''), z.ipv4(), z.ipv6()]),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -18,4 +23,5 @@ export const DEFAULT_SETTINGS: Settings = {
   userName: '校长',
   photoDownscale: '2048',
   keepOriginalPhoto: false,
+  intakeAddress: '',
 };

@@ -7,6 +7,7 @@ import { packageMessages } from '../report/messages';
 import { webSessionMessages } from './webSession';
 import { a11yMessages } from './a11y';
 import { syncMessages } from './sync';
+import { evidenceSliceMessages } from './evidenceSlice';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -22,8 +23,8 @@ export function mergeMessages(...trees: Tree[]): Tree {
 }
 
 export const resources = {
-  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN'], a11yMessages['zh-CN'], syncMessages['zh-CN']) },
-  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en, a11yMessages.en, syncMessages.en) },
+  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN'], a11yMessages['zh-CN'], syncMessages['zh-CN'], evidenceSliceMessages['zh-CN']) },
+  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en, a11yMessages.en, syncMessages.en, evidenceSliceMessages.en) },
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

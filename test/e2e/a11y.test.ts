@@ -167,7 +167,7 @@ test('every control, link and image on every page has a name a screen reader can
   await page.getByRole('dialog').waitFor();
   await check('enrolment sheet dialog');
   await page.keyboard.press('Escape');
-  await visit('#/package', '密钥与导出');
+  await visit('#/package', '导出与核验');
   await page.getByText('预计大小').waitFor();
   await check('keys and export');
   await visit('#/new-assessment', '新建评估');

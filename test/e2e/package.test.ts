@@ -43,7 +43,7 @@ test('make the school key in Settings and open the enrolment sheet', async () =>
 });
 
 test('export to a folder: progress, done, the file is there and checks out', async () => {
-  await nav('密钥与导出');
+  await nav('导出与核验');
   await page.getByText('预计大小').waitFor();
   await page.getByRole('radio', { name: '其他文件夹（完整路径）' }).check();
   await page.getByRole('textbox', { name: '其他文件夹（完整路径）' }).fill(out);

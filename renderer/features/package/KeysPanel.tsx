@@ -1,6 +1,6 @@
 // Settings section: the school's signing key (id, public key, fingerprint),
 // the "basic_text" consent, the printable enrolment sheet, key rotation.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KeyInfo } from '../../../shared/api/package';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
@@ -15,6 +15,7 @@ export function KeysPanel() {
   const [info, setInfo] = useState<KeyInfo | null>(null);
   const [accept, setAccept] = useState(false);
   const [sheet, setSheet] = useState<string | null>(null);
+  const sheetFrame = useRef<HTMLIFrameElement>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
@@ -125,8 +126,14 @@ export function KeysPanel() {
                 {t('pkg.keys.download')}
               </a>
             </p>
-            {/* No scripts run in the preview: sandbox without allow-scripts. */}
-            <iframe title={t('pkg.keys.sheetTitle')} sandbox="" srcDoc={sheet} style={{ width: '100%', height: '70vh', border: '1px solid var(--border)' }} />
+            <p>
+              <button type="button" className="button" onClick={() => sheetFrame.current?.contentWindow?.print()}>
+                {t('pkg.keys.print')}
+              </button>
+            </p>
+            {/* No scripts run in the preview (no allow-scripts); same-origin and modals only so that
+                the page's button can open the browser's print dialog for the sheet itself. */}
+            <iframe ref={sheetFrame} title={t('pkg.keys.sheetTitle')} sandbox="allow-same-origin allow-modals" srcDoc={sheet} style={{ width: '100%', height: '70vh', border: '1px solid var(--border)' }} />
           </>
         )}
       </Dialog>

@@ -11,6 +11,7 @@ import { useT } from '../../i18n/setup';
 import { formatBytes, pick } from '../../logic/format';
 import { FilePicker } from '../../components/FilePicker';
 import { ImportProgressBar } from '../../components/ImportProgressBar';
+import { PhoneIntakeButton } from '../../components/PhoneIntake';
 import { EvidenceThumb } from '../../components/EvidenceThumb';
 import { EvidenceMetaEditor } from '../../components/EvidenceMetaEditor';
 import { Dialog } from '../../components/Dialog';
@@ -102,6 +103,7 @@ export function EvidenceSection({ item, assessment, status, disabled }: Props) {
           <button type="button" className="button" onClick={() => setPicking(true)}>
             {t('item.linkExisting')}
           </button>
+          <PhoneIntakeButton link={target} />
         </div>
       )}
       <ImportProgressBar />

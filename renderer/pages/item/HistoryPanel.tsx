@@ -9,6 +9,7 @@ import { useT } from '../../i18n/setup';
 import { formatDateTime } from '../../logic/format';
 import { valueInWords } from '../../logic/words';
 import { ErrorText } from '../../components/ErrorText';
+import { userLabel } from '../../logic/displayNames';
 
 export function HistoryPanel({ item, assessmentId, currentRevision, disabled }: { item: Item; assessmentId: string; currentRevision: number | undefined; disabled: boolean }) {
   const { t, locale } = useT();
@@ -45,7 +46,7 @@ export function HistoryPanel({ item, assessmentId, currentRevision, disabled }: 
             {revisions?.map((r) => (
               <li key={r.id} className="history-row">
                 <div className="history-meta">
-                  <strong>{t('history.revision', { n: r.revision })}</strong> · {r.savedBy} · <time dateTime={r.savedAt}>{formatDateTime(r.savedAt, locale)}</time>
+                  <strong>{t('history.revision', { n: r.revision })}</strong> · {userLabel(r.savedBy, t)} · <time dateTime={r.savedAt}>{formatDateTime(r.savedAt, locale)}</time>
                 </div>
                 <div className="history-value">{valueInWords(item, r.value, t, locale)}</div>
                 {r.note && <div className="muted">{t('history.note', { note: r.note })}</div>}

@@ -21,6 +21,7 @@ import { EventLogAnswer } from './EventLogAnswer';
 import { EvidenceSection } from './EvidenceSection';
 import { HistoryPanel } from './HistoryPanel';
 import { FrozenBanner } from './FrozenBanner';
+import { userLabel } from '../../logic/displayNames';
 
 /** Below this width the side column drops under the main one; the reasons then stay up with the answer. */
 const ONE_COLUMN = '(max-width: 1100px)';
@@ -132,7 +133,7 @@ function ItemBody({ item, template, assessment, areaTitle }: { item: Item; templ
             <Field label={t('item.note')}>
               {(p) => <textarea {...p} rows={2} value={note} maxLength={5000} disabled={frozen} onChange={(e) => change({ note: e.target.value }, 'typing')} />}
             </Field>
-            {saved && <p className="muted small">{t('item.lastSaved', { who: saved.savedBy, when: formatDateTime(saved.savedAt, locale) })}</p>}
+            {saved && <p className="muted small">{t('item.lastSaved', { who: userLabel(saved.savedBy, t), when: formatDateTime(saved.savedAt, locale) })}</p>}
           </section>
 
           {oneColumn && status && <Reasons status={status} />}

@@ -125,3 +125,32 @@ export const Predecessor = z.strictObject({
   map: z.array(CodeMapRow).min(1),
 });
 export type Predecessor = z.infer<typeof Predecessor>;
+
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date like 2025-09-01');
+
+/**
+ * The school calendar (校历) the bureau sets: terms and holidays. "Per school
+ * day / week" points count only days inside a term and outside a holiday
+ * (Monday–Friday); a boarding school adds the weekend days its boarders stay.
+ */
+export const SchoolCalendar = z.strictObject({
+  schoolYear: z.string().regex(/^\d{4}-\d{4}$/),
+  terms: z.array(z.strictObject({ start: IsoDay, end: IsoDay })).min(1).max(3),
+  holidays: z.array(z.strictObject({ start: IsoDay, end: IsoDay, name: LocalizedText })),
+});
+export type SchoolCalendar = z.infer<typeof SchoolCalendar>;
+
+/** School days (Monday–Friday inside a term, outside holidays) from `from` to `to`, both inclusive. */
+export function schoolDays(cal: SchoolCalendar, from: string, to: string): number {
+  let n = 0;
+  const end = new Date(`${to}T00:00:00Z`);
+  for (let d = new Date(`${from}T00:00:00Z`); d <= end; d.setUTCDate(d.getUTCDate() + 1)) {
+    const day = d.toISOString().slice(0, 10);
+    const wd = d.getUTCDay();
+    if (wd === 0 || wd === 6) continue;
+    if (!cal.terms.some((t) => day >= t.start && day <= t.end)) continue;
+    if (cal.holidays.some((h) => day >= h.start && day <= h.end)) continue;
+    n += 1;
+  }
+  return n;
+}

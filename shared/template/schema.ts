@@ -3,7 +3,7 @@
 // published, so any change to items makes a new version (lessons-from-peers §8).
 import { z } from 'zod';
 import { LocalizedText } from './i18nText';
-import { KeyIndicator, PointAssessment, Predecessor, Scoring } from './instrument';
+import { KeyIndicator, PointAssessment, Predecessor, SchoolCalendar, Scoring } from './instrument';
 
 export { LocalizedText };
 
@@ -66,7 +66,8 @@ export const EvidenceRequirement = z.strictObject({
 export type EvidenceRequirement = z.infer<typeof EvidenceRequirement>;
 
 /** Profile fields an applicability condition can test. */
-export const PROFILE_FLAGS = ['boarding', 'hasSchoolBus', 'hasCanteen'] as const;
+export const PROFILE_FLAGS = ['boarding', 'hasSchoolBus', 'hasCanteen', 'privateSchool', 'rural', 'teachingPoint'] as const;
+export type ProfileFlag = (typeof PROFILE_FLAGS)[number];
 export const PROFILE_COUNTS = ['students', 'classes', 'staff', 'studentsWithDisabilities'] as const;
 
 export const ProfileCondition = z.discriminatedUnion('kind', [
@@ -209,6 +210,10 @@ export const Template = z
     scoring: Scoring.optional(),
     /** v2: the template this one replaces and how its item codes map. */
     predecessor: Predecessor.optional(),
+    /** v2: the school types the instrument is written for (all when absent). */
+    schoolTypes: z.array(SchoolType).min(1).optional(),
+    /** v2: the school calendar that "per school day / week" points count on. */
+    calendar: SchoolCalendar.optional(),
     /** v2: a note for the bureau on the whole instrument. */
     bureauNote: LocalizedText.optional(),
   })

@@ -7,4 +7,12 @@ if (!existsSync(cli)) {
   console.error('selfcheck: not built yet. Run `npm run build` in ' + join(__dirname, '..'));
   process.exit(2);
 }
-require(cli);
+// The bundle runs itself only when it is the main module; from here, call its main.
+const { main } = require(cli);
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error('selfcheck: ' + String(e));
+    process.exit(1);
+  },
+);

@@ -4,7 +4,8 @@ import { demoCommand } from './demo';
 import { serveCommand } from './serve';
 import { exportCommand } from './export';
 import { keysCommand } from './keys';
+import { templateCommand } from './template';
 import { templatePackageCommand } from './templatePackage';
 import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand, exportCommand, verifyCommand, keysCommand, templatePackageCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand, exportCommand, verifyCommand, keysCommand, templatePackageCommand, templateCommand];

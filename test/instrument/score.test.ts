@@ -3,10 +3,24 @@
 import { allocatePoints } from '../../shared/status/points';
 import { profileVariants } from '../../shared/status/instrumentSummary';
 import { levelFor, scoreAssessment, ScoreError } from '../../shared/status/score';
-import type { Template } from '../../shared/template/schema';
+import { allItems, type Item, type Template } from '../../shared/template/schema';
 import { allMet, INSTRUMENTS, KINDERGARTEN_V2, profileOf, SCHOOL_V2, withStatus } from './helpers';
 
 const find = (t: Template, code: string) => t.areas.flatMap((a) => a.items).find((i) => i.code === code)!;
+/** The first point matching: tests name points by what they are, not by a code that renumbering may move. */
+const codeOf = (t: Template, match: (i: Item) => boolean): string => {
+  const hit = allItems(t).find(match);
+  if (!hit) throw new Error('no such point in the template');
+  return hit.code;
+};
+const ETHICS_VETO = codeOf(SCHOOL_V2, (i) => i.key && i.title['zh-CN'].includes('师德'));
+const SAFETY_VETO = codeOf(SCHOOL_V2, (i) => i.key && i.title['zh-CN'].includes('安全事故'));
+const CURRICULUM = codeOf(SCHOOL_V2, (i) => i.title['zh-CN'].includes('开齐开足'));
+const ACTIVITY = codeOf(SCHOOL_V2, (i) => i.title['zh-CN'].includes('每天在校体育活动时间'));
+const CLASS_SIZE = codeOf(SCHOOL_V2, (i) => i.title['zh-CN'].includes('56人'));
+const DROWNING = codeOf(SCHOOL_V2, (i) => i.title['zh-CN'].includes('防溺水'));
+const PROVISION = codeOf(SCHOOL_V2, (i) => i.assess?.rule.kind === 'not_scored' && i.type === 'checklist');
+const OBSERVATION = codeOf(KINDERGARTEN_V2, (i) => i.title['zh-CN'].includes('观察记录'));
 
 describe('the applicable points sum to exactly 100', () => {
   for (const t of INSTRUMENTS)
@@ -59,28 +73,28 @@ describe('levels and the veto cap', () => {
   });
 
   it('a failed veto point caps the level at fail whatever the score, and says which', () => {
-    const statuses = withStatus(base.statuses, 'TCH-01', { status: 'not_met' });
-    const r = scoreAssessment({ template: SCHOOL_V2, profile, statuses, answers: { ...base.answers, 'TCH-01': { type: 'yes_no', value: false } } });
+    const statuses = withStatus(base.statuses, ETHICS_VETO, { status: 'not_met' });
+    const r = scoreAssessment({ template: SCHOOL_V2, profile, statuses, answers: { ...base.answers, ETHICS_VETO: { type: 'yes_no', value: false } } });
     expect(r.total).toBe(100); // veto points add nothing and take nothing
     expect(r.scoreLevel).toBe('excellent');
     expect(r.level).toBe('fail');
-    expect(r.vetoFailed).toEqual(['TCH-01']);
+    expect(r.vetoFailed).toEqual([ETHICS_VETO]);
   });
 
   it('an unanswered veto point is not assumed passed', () => {
-    const statuses = withStatus(base.statuses, 'SAF-12', { status: 'unanswered' });
+    const statuses = withStatus(base.statuses, SAFETY_VETO, { status: 'unanswered' });
     expect(scoreAssessment({ template: SCHOOL_V2, profile, statuses, answers: base.answers }).level).toBe('fail');
   });
 
   it('points lost are reported per aspect', () => {
-    const statuses = withStatus(base.statuses, 'CUR-01', { status: 'not_met' });
+    const statuses = withStatus(base.statuses, CURRICULUM, { status: 'not_met' });
     const r = scoreAssessment({ template: SCHOOL_V2, profile, statuses, answers: base.answers });
-    const cur = r.aspects.find((a) => a.areaCode === 'CUR')!;
-    const worth = r.points.find((p) => p.code === 'CUR-01')!.max;
+    const cur = r.aspects.find((a) => a.areaCode === CURRICULUM.slice(0, 3))!;
+    const worth = r.points.find((p) => p.code === CURRICULUM)!.max;
     expect(worth).toBeGreaterThan(0);
     expect(cur.lost).toBeCloseTo(worth, 5);
     expect(r.total).toBeCloseTo(100 - worth, 5);
-    expect(r.aspects.filter((a) => a.areaCode !== 'CUR').every((a) => a.lost === 0)).toBe(true);
+    expect(r.aspects.filter((a) => a.areaCode !== CURRICULUM.slice(0, 3)).every((a) => a.lost === 0)).toBe(true);
   });
 });
 
@@ -96,38 +110,38 @@ describe('rules per point', () => {
     }).points.find((p) => p.code === code)!;
 
   it('target with a partial band: ≥ target full, ≥ 80% half, below 0', () => {
-    const item = find(SCHOOL_V2, 'DEV-03'); // daily activity ≥ 60 minutes
+    const item = find(SCHOOL_V2, ACTIVITY); // daily activity ≥ 60 minutes
     expect(item.assess!.rule).toEqual({ kind: 'target', partial: { ratio: 0.8, fraction: 0.5 } });
-    const full = score('DEV-03', {}, { type: 'number', value: 60 });
-    const half = score('DEV-03', { status: 'not_met' }, { type: 'number', value: 48 });
-    const none = score('DEV-03', { status: 'not_met' }, { type: 'number', value: 47 });
+    const full = score(ACTIVITY, {}, { type: 'number', value: 60 });
+    const half = score(ACTIVITY, { status: 'not_met' }, { type: 'number', value: 48 });
+    const none = score(ACTIVITY, { status: 'not_met' }, { type: 'number', value: 47 });
     expect(full.computed).toBe(full.max);
     expect(half.computed).toBeCloseTo(full.max / 2, 0);
     expect(none.computed).toBe(0);
   });
 
   it('an "at most" target with 0 has no partial band: one class of 56+ loses the point', () => {
-    expect(score('MGT-09', { status: 'not_met' }, { type: 'number', value: 1 }).computed).toBe(0);
+    expect(score(CLASS_SIZE, { status: 'not_met' }, { type: 'number', value: 1 }).computed).toBe(0);
   });
 
   it('deduct: each missing checklist part takes its share off', () => {
-    const item = find(SCHOOL_V2, 'SAF-06');
+    const item = find(SCHOOL_V2, DROWNING);
     if (item.type !== 'checklist' || item.assess?.rule.kind !== 'deduct') throw new Error('SAF-06 should be a deduct checklist');
-    const p = score('SAF-06', { status: 'partly_met' }, { type: 'checklist', parts: item.parts.slice(2).map((x) => x.value) });
+    const p = score(DROWNING, { status: 'partly_met' }, { type: 'checklist', parts: item.parts.slice(2).map((x) => x.value) });
     const expected = p.max * (1 - (2 * item.assess.rule.per) / item.assess.points);
     expect(p.computed).toBeCloseTo(expected, 0);
     expect(p.computed).toBeLessThan(p.max);
   });
 
   it('evidence short: at most half the point', () => {
-    const p = score('CUR-01', { evidenceCount: 0 });
+    const p = score(CURRICULUM, { evidenceCount: 0 });
     expect(p.computed).toBeLessThanOrEqual(p.max / 2 + 0.05);
     expect(p.computed).toBeGreaterThan(0);
   });
 
   it('not-scored (条件保障) points are worth nothing and take nothing', () => {
-    const p = score('MGT-16', { status: 'not_met' });
-    expect(find(SCHOOL_V2, 'MGT-16').assess!.rule.kind).toBe('not_scored');
+    const p = score(PROVISION, { status: 'not_met' });
+    expect(find(SCHOOL_V2, PROVISION).assess!.rule.kind).toBe('not_scored');
     expect(p.max).toBe(0);
   });
 });
@@ -135,7 +149,7 @@ describe('rules per point', () => {
 describe("the principal's adjustment", () => {
   const profile = profileOf('kindergarten');
   const base = allMet(KINDERGARTEN_V2, profile);
-  const code = 'KEDU-04';
+  const code = OBSERVATION;
 
   it('needs a written reason', () => {
     expect(() =>

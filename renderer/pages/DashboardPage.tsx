@@ -11,6 +11,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { AreaChart } from '../components/AreaChart';
 import { StatusBadge, KeyBadge } from '../components/StatusBadge';
 import { NoAssessment } from './NoAssessment';
+import { ScoreCard } from '../components/ScoreCard';
 
 const MISSING_SHOWN = 12;
 
@@ -62,6 +63,8 @@ export function DashboardPage() {
           {stats && <div className="stat-note">{t('dashboard.evidenceSize', { size: formatBytes(stats.bytes, locale) })}</div>}
         </div>
       </div>
+
+      <ScoreCard />
 
       {summary.failedKeyItems.length > 0 && (
         <section className="card card-alert" aria-labelledby="failed-key-title">

@@ -1,0 +1,43 @@
+// Texts of the v2 instrument's score: dashboard card and report section.
+export const instrumentMessages = {
+  'zh-CN': {
+    score: {
+      title: '自评得分与等级',
+      total: '自评总分',
+      outOf: '满分{{max}}分',
+      level: '等级',
+      levels: { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' },
+      byScore: '按分数为“{{level}}”',
+      vetoCap: '否决项未通过，等级定为不合格：{{codes}}。',
+      unanswered: '还有{{n}}个计分要点未作答，按0分计。',
+      aspect: '方面',
+      max: '分值',
+      self: '自评分',
+      lost: '失分',
+      review: '复核分',
+      reviewPending: '待教育局复核',
+      adjusted: '校长调整：{{points}}分（计算值{{computed}}分）。理由：{{reason}}',
+      rule: '计分规则',
+    },
+  },
+  en: {
+    score: {
+      title: 'Self-score and level',
+      total: 'Self-score',
+      outOf: 'out of {{max}}',
+      level: 'Level',
+      levels: { excellent: 'Excellent', good: 'Good', pass: 'Pass', fail: 'Fail' },
+      byScore: 'The score alone gives "{{level}}"',
+      vetoCap: 'A veto point failed, so the level is Fail: {{codes}}.',
+      unanswered: '{{n}} scored points are not answered yet and count as 0.',
+      aspect: 'Aspect',
+      max: 'Points',
+      self: 'Self-score',
+      lost: 'Lost',
+      review: 'Review score',
+      reviewPending: 'Awaiting the bureau\'s review',
+      adjusted: 'Adjusted by the principal: {{points}} (computed {{computed}}). Reason: {{reason}}',
+      rule: 'Scoring rule',
+    },
+  },
+} as const;

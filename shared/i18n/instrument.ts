@@ -18,6 +18,7 @@ export const instrumentMessages = {
       reviewPending: '待教育局复核',
       adjusted: '校长调整：{{points}}分（计算值{{computed}}分）。理由：{{reason}}',
       rule: '计分规则',
+      labelSep: '：',
     },
   },
   en: {
@@ -38,6 +39,7 @@ export const instrumentMessages = {
       reviewPending: 'Awaiting the bureau\'s review',
       adjusted: 'Adjusted by the principal: {{points}} (computed {{computed}}). Reason: {{reason}}',
       rule: 'Scoring rule',
+      labelSep: ': ',
     },
   },
 } as const;

@@ -73,6 +73,7 @@ export function renderScoreSection(score: ReportScore, locale: Locale, e: (s: st
   const t = instrumentMessages[locale].score;
   const n = (x: number) => x.toFixed(1).replace(/\.0$/, '');
   const capped = score.vetoFailed.length > 0;
+  const [open, close] = locale === 'zh-CN' ? ['（', '）'] : [' (', ')'];
   const rows = score.aspects
     .map((a) => `<tr><td>${e(a.title)}</td><td class="num">${n(a.max)}</td><td class="num">${n(a.self)}</td><td class="num">${n(a.lost)}</td><td class="num muted">${a.review === null ? e(t.reviewPending) : n(a.review)}</td></tr>`)
     .join('');
@@ -81,7 +82,7 @@ export function renderScoreSection(score: ReportScore, locale: Locale, e: (s: st
     .map((p) => `<li><span class="code">${e(p.code)}</span> ${e(fill(t.adjusted, { points: n(p.self), computed: n(p.computed), reason: p.adjustment?.reason ?? '' }))}</li>`)
     .join('');
   return `<section id="score"><h2>${e(t.title)}</h2>
-<p><strong>${e(t.total)}: ${n(score.total)}</strong> (${e(fill(t.outOf, { max: score.max }))}) · <strong>${e(t.level)}: ${e(t.levels[score.level])}</strong>${capped ? ` (${e(fill(t.byScore, { level: t.levels[score.scoreLevel] }))})` : ''}</p>
+<p><strong>${e(t.total)}${e(t.labelSep)}${n(score.total)}</strong>${e(open)}${e(fill(t.outOf, { max: score.max }))}${e(close)} · <strong>${e(t.level)}${e(t.labelSep)}${e(t.levels[score.level])}</strong>${capped ? `${e(open)}${e(fill(t.byScore, { level: t.levels[score.scoreLevel] }))}${e(close)}` : ''}</p>
 ${capped ? `<p class="alert">${e(fill(t.vetoCap, { codes: score.vetoFailed.join(', ') }))}</p>` : ''}
 ${score.unanswered.length ? `<p class="muted">${e(fill(t.unanswered, { n: score.unanswered.length }))}</p>` : ''}
 <table><thead><tr><th>${e(t.aspect)}</th><th>${e(t.max)}</th><th>${e(t.self)}</th><th>${e(t.lost)}</th><th>${e(t.review)}</th></tr></thead><tbody>${rows}</tbody></table>

@@ -125,3 +125,32 @@ it('v1 stays as it was: unscored, every school type, its own codes', () => {
   expect(allItems(V1).every((i) => i.assess === undefined)).toBe(true);
   expect(allItems(V1).length).toBe(166);
 });
+
+it('v2 texts are written in our own words: no 16-character run copied from a plan document', () => {
+  // The plans sit in shared/seeds/ beside the checkout (/work/main or a worktree under /work/wt).
+  const fs = jest.requireActual<typeof import('fs')>('fs');
+  const path = jest.requireActual<typeof import('path')>('path');
+  const dir = [path.resolve(__dirname, '../../../shared/seeds'), path.resolve(__dirname, '../../../../shared/seeds')].find((d) => fs.existsSync(d));
+  if (!dir) throw new Error('plan documents (shared/seeds/) not found beside the checkout');
+  const RUN = 16;
+  const strip = (s: string) => s.replace(/《[^》]*》/g, '').replace(/[\s,，。;；、:：“”"()（）?？]/g, '');
+  const sources = strip(
+    fs
+      .readdirSync(dir)
+      .map((n) => fs.readFileSync(path.join(dir, n), 'utf8'))
+      .join('\n'),
+  );
+  const runs = new Set<string>();
+  for (let i = 0; i + RUN <= sources.length; i++) runs.add(sources.slice(i, i + RUN));
+  const copied: string[] = [];
+  for (const t of INSTRUMENTS)
+    for (const x of texts(t.areas)) {
+      const s = strip(x['zh-CN']);
+      for (let i = 0; i + RUN <= s.length; i++)
+        if (runs.has(s.slice(i, i + RUN))) {
+          copied.push(s.slice(i, i + RUN));
+          break;
+        }
+    }
+  expect(copied).toEqual([]);
+});

@@ -39,7 +39,7 @@ export function ScoreCard() {
         <div className="stat">
           <div className="stat-label">{t('score.level')}</div>
           <div className="stat-value" data-testid="score-level">{t(`score.levels.${result.level}`)}</div>
-          {capped && <div className="stat-note">{t('score.byScore', { level: t(`score.levels.${result.scoreLevel}`) })}</div>}
+          {capped && result.scoreLevel !== result.level && <div className="stat-note">{t('score.byScore', { level: t(`score.levels.${result.scoreLevel}`) })}</div>}
         </div>
       </div>
       {capped && <p role="alert">{t('score.vetoCap', { codes: result.vetoFailed.join(t('list.sep')) })}</p>}

@@ -82,7 +82,7 @@ export function renderScoreSection(score: ReportScore, locale: Locale, e: (s: st
     .map((p) => `<li><span class="code">${e(p.code)}</span> ${e(fill(t.adjusted, { points: n(p.self), computed: n(p.computed), reason: p.adjustment?.reason ?? '' }))}</li>`)
     .join('');
   return `<section id="score"><h2>${e(t.title)}</h2>
-<p><strong>${e(t.total)}${e(t.labelSep)}${n(score.total)}</strong>${e(open)}${e(fill(t.outOf, { max: score.max }))}${e(close)} · <strong>${e(t.level)}${e(t.labelSep)}${e(t.levels[score.level])}</strong>${capped ? `${e(open)}${e(fill(t.byScore, { level: t.levels[score.scoreLevel] }))}${e(close)}` : ''}</p>
+<p><strong>${e(t.total)}${e(t.labelSep)}${n(score.total)}</strong>${e(open)}${e(fill(t.outOf, { max: score.max }))}${e(close)} · <strong>${e(t.level)}${e(t.labelSep)}${e(t.levels[score.level])}</strong>${capped && score.scoreLevel !== score.level ? `${e(open)}${e(fill(t.byScore, { level: t.levels[score.scoreLevel] }))}${e(close)}` : ''}</p>
 ${capped ? `<p class="alert">${e(fill(t.vetoCap, { codes: score.vetoFailed.join(', ') }))}</p>` : ''}
 ${score.unanswered.length ? `<p class="muted">${e(fill(t.unanswered, { n: score.unanswered.length }))}</p>` : ''}
 <table><thead><tr><th>${e(t.aspect)}</th><th>${e(t.max)}</th><th>${e(t.self)}</th><th>${e(t.lost)}</th><th>${e(t.review)}</th></tr></thead><tbody>${rows}</tbody></table>

@@ -1,6 +1,16 @@
 // Texts of the v2 instrument's score: dashboard card and report section.
 export const instrumentMessages = {
   'zh-CN': {
+    profileV2: {
+      ownership: '办学性质',
+      public: '公办',
+      private: '民办',
+      locality: '所在地',
+      urban: '城区',
+      town: '镇区',
+      rural: '乡村',
+      teachingPoint: '教学点或小规模学校（不足100人）',
+    },
     score: {
       title: '自评得分与等级',
       total: '自评总分',
@@ -22,6 +32,16 @@ export const instrumentMessages = {
     },
   },
   en: {
+    profileV2: {
+      ownership: 'Run by',
+      public: 'The state (public)',
+      private: 'A private operator',
+      locality: 'Location',
+      urban: 'Urban district',
+      town: 'Town',
+      rural: 'Rural area',
+      teachingPoint: 'Teaching point or small school (under 100 pupils)',
+    },
     score: {
       title: 'Self-score and level',
       total: 'Self-score',

@@ -3,7 +3,7 @@
 // signed trusted comment. The result names the first failure with its own
 // code and the file at fault; it never throws for a bad package.
 import { parseCommentJson, ReportComment } from '../shared/report/signedComment';
-import { digestReport, REPORT_FORMAT, REPORT_FORMAT_VERSION, ReportJson } from '../shared/report/schema';
+import { digestReport, READABLE_REPORT_VERSIONS, REPORT_FORMAT, REPORT_FORMAT_VERSION, ReportJson } from '../shared/report/schema';
 import type { PackageVerifyResult, VerifyCheck, VerifyStage } from '../shared/report/verifyResult';
 import { VERIFY_STAGES } from '../shared/report/verifyResult';
 import type { TrustedKey } from './keyTypes';
@@ -89,7 +89,7 @@ function readReport(bag: VerifiedBag): ReportJson {
   }
   const head = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
   if (head.format !== REPORT_FORMAT) throw new PackageError('reportMalformed', REPORT_JSON, `format is not ${REPORT_FORMAT}`);
-  if (head.formatVersion !== REPORT_FORMAT_VERSION)
+  if (typeof head.formatVersion !== 'number' || !READABLE_REPORT_VERSIONS.includes(head.formatVersion))
     throw new PackageError('reportVersion', REPORT_JSON, `format version ${String(head.formatVersion)}, this app reads ${REPORT_FORMAT_VERSION}`);
   const parsed = ReportJson.safeParse(json);
   if (!parsed.success) {

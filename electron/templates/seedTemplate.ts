@@ -11,7 +11,19 @@ import { Template } from '../../shared/template/schema';
  */
 export const SEED_TEMPLATE_DIR = path.resolve(__dirname, '../../seeds/hunan-school-selfcheck');
 
+/** Every template shipped in seeds/ (v1 and the v2 instruments), one folder each. */
+export const SEEDS_DIR = path.resolve(__dirname, '../../seeds');
+
 const META_FILE = 'template.meta.json';
+
+/** The template folders under `root`, sorted by name: those holding a template.meta.json. */
+export function listSeedTemplateDirs(root: string = SEEDS_DIR): string[] {
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, META_FILE)))
+    .map((e) => path.join(root, e.name))
+    .sort();
+}
 const AREAS_DIR = 'areas';
 
 function readJson(file: string): unknown {

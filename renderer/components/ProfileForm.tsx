@@ -7,6 +7,7 @@ import { useT } from '../i18n/setup';
 import { Field } from './Field';
 import { ErrorText } from './ErrorText';
 import { useSchemaSubmit } from './useSchemaSubmit';
+import { ProfileV2Fields, profileV2Of } from './ProfileV2Fields';
 
 type Counts = 'students' | 'classes' | 'staff' | 'studentsWithDisabilities';
 type Flags = 'boarding' | 'hasSchoolBus' | 'hasCanteen';
@@ -20,6 +21,7 @@ interface Draft {
   county: string;
   counts: Record<Counts, string>;
   flags: Record<Flags, boolean>;
+  v2: ReturnType<typeof profileV2Of>;
 }
 
 function toDraft(p: SchoolProfile | null): Draft {
@@ -30,6 +32,7 @@ function toDraft(p: SchoolProfile | null): Draft {
     county: p?.county ?? '',
     counts: { students: String(p?.students ?? ''), classes: String(p?.classes ?? ''), staff: String(p?.staff ?? ''), studentsWithDisabilities: String(p?.studentsWithDisabilities ?? 0) },
     flags: { boarding: p?.boarding ?? false, hasSchoolBus: p?.hasSchoolBus ?? false, hasCanteen: p?.hasCanteen ?? false },
+    v2: profileV2Of(p),
   };
 }
 
@@ -49,6 +52,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: { initial: Schoo
       county: draft.county,
       ...Object.fromEntries(COUNTS.map((c) => [c, num(draft.counts[c])])),
       ...draft.flags,
+      ...draft.v2,
     });
 
   return (
@@ -91,6 +95,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: { initial: Schoo
           </label>
         ))}
       </fieldset>
+      <ProfileV2Fields value={draft.v2} onChange={(v2) => setDraft({ ...draft, v2 })} />
       {Object.keys(errors).length > 0 && (
         <p className="error-text" role="alert">
           {t('form.fixErrors')}

@@ -12,6 +12,7 @@ import { AreaChart, AreaCountsTable } from '../components/AreaChart';
 import { StatusBadge, KeyBadge } from '../components/StatusBadge';
 import { NoAssessment } from './NoAssessment';
 import { assessmentLabel } from '../logic/displayNames';
+import { ScoreCard } from '../components/ScoreCard';
 
 const MISSING_SHOWN = 12;
 
@@ -63,6 +64,8 @@ export function DashboardPage() {
           {stats && <div className="stat-note">{t('dashboard.evidenceSize', { size: formatBytes(stats.bytes, locale) })}</div>}
         </div>
       </div>
+
+      <ScoreCard />
 
       {summary.failedKeyItems.length > 0 && (
         <section className="card card-alert" aria-labelledby="failed-key-title">

@@ -1,15 +1,29 @@
 // Whether an item applies to a school, and why not when it does not.
-import type { Applicability, ProfileCondition } from '../template/schema';
+import type { Applicability, ProfileCondition, ProfileFlag } from '../template/schema';
 import type { SchoolProfile } from './profile';
 
 export type NotApplicableReason =
   | { kind: 'schoolType'; schoolType: SchoolProfile['schoolType'] }
   | { kind: 'condition'; condition: ProfileCondition };
 
+/** A flag of the profile; the v2 ones derive from optional fields, unset = false. */
+export function profileFlag(p: SchoolProfile, field: ProfileFlag): boolean {
+  switch (field) {
+    case 'privateSchool':
+      return p.ownership === 'private';
+    case 'rural':
+      return p.locality === 'rural';
+    case 'teachingPoint':
+      return p.teachingPoint === true;
+    default:
+      return p[field];
+  }
+}
+
 export function conditionHolds(c: ProfileCondition, p: SchoolProfile): boolean {
   switch (c.kind) {
     case 'flag':
-      return p[c.field] === c.equals;
+      return profileFlag(p, c.field) === c.equals;
     case 'count':
       return c.op === 'gte' ? p[c.field] >= c.value : p[c.field] <= c.value;
   }

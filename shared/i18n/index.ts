@@ -8,6 +8,7 @@ import { webSessionMessages } from './webSession';
 import { a11yMessages } from './a11y';
 import { syncMessages } from './sync';
 import { evidenceSliceMessages } from './evidenceSlice';
+import { instrumentMessages } from './instrument';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -23,8 +24,8 @@ export function mergeMessages(...trees: Tree[]): Tree {
 }
 
 export const resources = {
-  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN'], a11yMessages['zh-CN'], syncMessages['zh-CN'], evidenceSliceMessages['zh-CN']) },
-  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en, a11yMessages.en, syncMessages.en, evidenceSliceMessages.en) },
+  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN'], a11yMessages['zh-CN'], syncMessages['zh-CN'], evidenceSliceMessages['zh-CN'], instrumentMessages['zh-CN']) },
+  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en, a11yMessages.en, syncMessages.en, evidenceSliceMessages.en, instrumentMessages.en) },
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

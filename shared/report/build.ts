@@ -21,6 +21,7 @@ import { allItems, type Template } from '../template/schema';
 import { EVIDENCE_DIR, evidenceBagPath, sanitiseFileName } from './evidencePath';
 import { interpolate } from './messages';
 import { REPORT_FORMAT, REPORT_FORMAT_VERSION, type ReportFile, type ReportJson } from './schema';
+import { buildReportScore } from './score';
 import { valueText } from './valueText';
 
 export interface ReportInputs {
@@ -147,6 +148,7 @@ function buildJson(
     overall: s.overall,
     areas: s.areas.map((fig) => ({ ...fig, title: t.areas.find((x) => x.code === fig.areaCode)?.title[locale] ?? fig.areaCode })),
     failedKeyItems: s.failedKeyItems,
+    ...scoreOf(inp),
     items: items.map((item) => {
       const st = status.get(item.code);
       const base = {
@@ -182,4 +184,10 @@ function buildJson(
       evidence: files,
     })),
   };
+}
+
+/** The score block, present for v2 instruments only. */
+function scoreOf(inp: ReportInputs): Pick<ReportJson, 'score'> {
+  const score = buildReportScore(inp.template, inp.profile, inp.summary, inp.answers, inp.locale);
+  return score ? { score } : {};
 }

@@ -3,6 +3,7 @@
 // scripts (and a CSP that forbids them), links to the evidence as relative
 // paths inside the package. Every text from the template or the school is
 // escaped: rendered as text, never as HTML.
+import { renderScoreSection } from './score';
 import type { Figures, ReportFile, ReportItem, ReportJson } from './schema';
 import { interpolate, reportTexts } from './messages';
 import { CHART_CSS, areaChartHtml } from './chart';
@@ -132,7 +133,8 @@ ${index.map((x) => `<tr><td><a href="${e(evidenceHref(x.file.path))}">${e(x.file
   }</section>`;
 
   const footer = `<footer><p>${e(t.signerNote)}</p><p class="code">${e(t.verifyHint)}</p><p class="code">${e(r.bagId)}</p></footer>`;
-  return `${head}\n${meta}\n<main>\n${labelSections(`${overall}\n${areas}\n${events}\n${indexHtml}`)}\n</main>\n${footer}\n</body></html>\n`;
+  const score = r.score ? renderScoreSection(r.score, r.language, e) : '';
+  return `${head}\n${meta}\n<main>\n${labelSections(`${score}\n${overall}\n${areas}\n${events}\n${indexHtml}`)}\n</main>\n${footer}\n</body></html>\n`;
 }
 
 function figuresTable(f: Figures, t: (typeof reportTexts)['en']): string {

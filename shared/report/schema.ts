@@ -13,9 +13,12 @@ import { Locale } from '../domain/settings';
 import { SchoolCode } from '../domain/profile';
 import { ItemStatusKind, AreaSummary } from '../domain/status';
 import { LocalizedText, SchoolType } from '../template/schema';
+import { ReportScore } from './score';
 
 export const REPORT_FORMAT = 'selfcheck-report';
-export const REPORT_FORMAT_VERSION = 1;
+/** Version 2 adds the optional score block of v2 instruments; version 1 reports still read. */
+export const REPORT_FORMAT_VERSION = 2;
+export const READABLE_REPORT_VERSIONS: readonly number[] = [1, 2];
 
 const Sha512Hex = z.string().regex(/^[0-9a-f]{128}$/);
 /** A path inside the bag, always below data/ (relative to the bag root). */
@@ -84,7 +87,7 @@ export type ReportEvent = z.infer<typeof ReportEvent>;
 
 export const ReportJson = z.object({
   format: z.literal(REPORT_FORMAT),
-  formatVersion: z.literal(REPORT_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(REPORT_FORMAT_VERSION)]),
   bagId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/),
   language: Locale,
   /** Device clock when the package was made (lessons-from-peers §10: not to be trusted blindly). */
@@ -121,6 +124,8 @@ export const ReportJson = z.object({
   overall: Figures,
   areas: z.array(Figures.extend({ areaCode: z.string(), title: z.string() })),
   failedKeyItems: z.array(z.string()),
+  /** v2 instruments only: self-score, level and the bureau's review column. */
+  score: ReportScore.optional(),
   items: z.array(ReportItem),
   events: z.array(ReportEvent),
 });

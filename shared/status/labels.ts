@@ -10,6 +10,9 @@ export const PROFILE_FLAG_WORDS: Record<(typeof PROFILE_FLAGS)[number], Words> =
   boarding: { zh: '实行寄宿', en: 'board students' },
   hasSchoolBus: { zh: '有校车', en: 'run a school bus' },
   hasCanteen: { zh: '有食堂', en: 'have a canteen' },
+  privateSchool: { zh: '民办', en: 'are privately run' },
+  rural: { zh: '位于乡村', en: 'are in a rural area' },
+  teachingPoint: { zh: '属于教学点或小规模学校', en: 'are teaching points or small schools' },
 };
 
 export const PROFILE_COUNT_WORDS: Record<(typeof PROFILE_COUNTS)[number], Words> = {

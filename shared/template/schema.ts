@@ -2,13 +2,10 @@
 // A template is identified by (id, version); that pair is immutable once
 // published, so any change to items makes a new version (lessons-from-peers §8).
 import { z } from 'zod';
+import { LocalizedText } from './i18nText';
+import { KeyIndicator, PointAssessment, Predecessor, SchoolCalendar, Scoring } from './instrument';
 
-/** Every user-facing text exists in both shipped languages. */
-export const LocalizedText = z.strictObject({
-  'zh-CN': z.string().trim().min(1),
-  en: z.string().trim().min(1),
-});
-export type LocalizedText = z.infer<typeof LocalizedText>;
+export { LocalizedText };
 
 export const SCHOOL_TYPES = [
   'kindergarten',
@@ -69,7 +66,8 @@ export const EvidenceRequirement = z.strictObject({
 export type EvidenceRequirement = z.infer<typeof EvidenceRequirement>;
 
 /** Profile fields an applicability condition can test. */
-export const PROFILE_FLAGS = ['boarding', 'hasSchoolBus', 'hasCanteen'] as const;
+export const PROFILE_FLAGS = ['boarding', 'hasSchoolBus', 'hasCanteen', 'privateSchool', 'rural', 'teachingPoint'] as const;
+export type ProfileFlag = (typeof PROFILE_FLAGS)[number];
 export const PROFILE_COUNTS = ['students', 'classes', 'staff', 'studentsWithDisabilities'] as const;
 
 export const ProfileCondition = z.discriminatedUnion('kind', [
@@ -96,6 +94,12 @@ export const SourceDocument = z.strictObject({
   title: LocalizedText,
   issuer: LocalizedText,
   year: z.number().int().min(1949).max(2100),
+  /**
+   * v2: whose rule it is. Figures may rest only on national and provincial
+   * documents (and the county's own); a comparative one (another city, a news
+   * report) can back a bureau-adjustable option at most.
+   */
+  scope: z.enum(['national', 'provincial', 'local', 'comparative']).optional(),
 });
 export type SourceDocument = z.infer<typeof SourceDocument>;
 
@@ -120,6 +124,10 @@ const itemBase = {
   /** Details never leave the school; reports carry counts only. */
   confidential: z.boolean(),
   citations: z.array(Citation).min(1),
+  /** v2: the point's 分值, 评分标准, 评价方式, key indicator and veto definition. */
+  assess: PointAssessment.optional(),
+  /** v2: a note for the bureau (defaults, sources, what it may adjust), kept apart from the principal's guidance. */
+  bureauNote: LocalizedText.optional(),
 };
 
 export const ChoiceOption = z.strictObject({
@@ -172,6 +180,8 @@ export const Area = z.strictObject({
   code: z.string().regex(/^[A-Z]{2,4}$/),
   title: LocalizedText,
   description: LocalizedText.optional(),
+  /** v2: the aspect's key indicators; each item's `assess.indicator` names one. */
+  indicators: z.array(KeyIndicator).optional(),
   items: z.array(Item).min(1),
 });
 export type Area = z.infer<typeof Area>;
@@ -196,8 +206,19 @@ export const Template = z
     documents: z.array(SourceDocument).min(1),
     eventKinds: z.array(EventKind).min(1),
     areas: z.array(Area).min(1),
+    /** v2: levels and how points become the total. With it, every item must carry `assess`. */
+    scoring: Scoring.optional(),
+    /** v2: the template this one replaces and how its item codes map. */
+    predecessor: Predecessor.optional(),
+    /** v2: the school types the instrument is written for (all when absent). */
+    schoolTypes: z.array(SchoolType).min(1).optional(),
+    /** v2: the school calendar that "per school day / week" points count on. */
+    calendar: SchoolCalendar.optional(),
+    /** v2: a note for the bureau on the whole instrument. */
+    bureauNote: LocalizedText.optional(),
   })
   .superRefine((t, ctx) => {
+    checkInstrument(t, ctx);
     const docs = new Set(t.documents.map((d) => d.id));
     const kinds = new Set(t.eventKinds.map((k) => k.code));
     const codes = new Set<string>();
@@ -218,6 +239,35 @@ export const Template = z
     );
   });
 export type Template = z.infer<typeof Template>;
+
+/** v2 consistency: scored templates give every item an assessment whose indicator exists. */
+function checkInstrument(
+  t: { scoring?: unknown; areas: { code: string; indicators?: KeyIndicator[]; items: { code: string; type: string; key: boolean; assess?: PointAssessment }[] }[] },
+  ctx: z.RefinementCtx,
+): void {
+  t.areas.forEach((area, ai) => {
+    const indicators = new Set((area.indicators ?? []).map((k) => k.code));
+    area.items.forEach((item, ii) => {
+      const path = ['areas', ai, 'items', ii];
+      const a = item.assess;
+      if (!a) {
+        if (t.scoring) ctx.addIssue({ code: 'custom', path, message: `${item.code} has no "assess" but the template is scored` });
+        return;
+      }
+      if (!indicators.has(a.indicator))
+        ctx.addIssue({ code: 'custom', path, message: `${item.code} names unknown key indicator ${a.indicator} of area ${area.code}` });
+      const isVeto = a.rule.kind === 'veto';
+      if (isVeto !== item.key) ctx.addIssue({ code: 'custom', path, message: `${item.code}: key items and only they use the veto rule` });
+      if (isVeto && !a.veto) ctx.addIssue({ code: 'custom', path, message: `${item.code}: a veto point must say who decides and what counts` });
+      if (a.rule.kind === 'target' && item.type !== 'number' && item.type !== 'percentage')
+        ctx.addIssue({ code: 'custom', path, message: `${item.code}: the target rule needs a number or percentage item` });
+      if (a.rule.kind === 'deduct' && item.type !== 'checklist' && item.type !== 'event_log')
+        ctx.addIssue({ code: 'custom', path, message: `${item.code}: the deduct rule needs a checklist or event item` });
+      if ((isVeto || a.rule.kind === 'not_scored') !== (a.points === 0))
+        ctx.addIssue({ code: 'custom', path, message: `${item.code}: veto and not-scored points have 0 分值, all others more` });
+    });
+  });
+}
 export type TemplateInput = z.input<typeof Template>;
 
 export const allItems = (t: Template): Item[] => t.areas.flatMap((a) => a.items);

@@ -30,7 +30,7 @@ test('an exported report.json validates against the published schema; a broken o
     expect(validate.errors ?? null).toBeNull();
     expect(validate(report)).toBe(true);
     expect(validate({ ...report, school: { ...(report.school as object), code: 'abc' } })).toBe(false);
-    expect(validate({ ...report, formatVersion: 2 })).toBe(false);
+    expect(validate({ ...report, formatVersion: 3 })).toBe(false); // 1 and 2 read; later versions do not
   } finally {
     fx.tc.cleanup();
     rmSync(out, { recursive: true, force: true });

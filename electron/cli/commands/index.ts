@@ -4,10 +4,11 @@ import { demoCommand } from './demo';
 import { serveCommand } from './serve';
 import { exportCommand } from './export';
 import { keysCommand } from './keys';
+import { templateCommand } from './template';
 import { templatePackageCommand } from './templatePackage';
 import { verifyCommand } from './verify';
 import { connectCommand } from './connect';
 import { syncCommand } from './sync';
 import { receiptsCommand } from './receipts';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand, exportCommand, verifyCommand, keysCommand, templatePackageCommand, connectCommand, syncCommand, receiptsCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand, exportCommand, verifyCommand, keysCommand, templatePackageCommand, templateCommand, connectCommand, syncCommand, receiptsCommand];

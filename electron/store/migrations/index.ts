@@ -3,6 +3,7 @@
 import type { Migration } from './types';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_frozen_summary';
+import { migration003 } from './003_frozen_packages';
 
 export type { Migration } from './types';
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];

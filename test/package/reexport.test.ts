@@ -44,6 +44,11 @@ test('re-exporting a frozen version writes the same bytes, after the live data c
   core.profile.save({ ...fixtureProfile, name: '改名后的学校' });
   const drill = core.events.save({ kind: 'fire_drill', date: '2024-11-15', title: '十一月演练', participants: 470, note: '' });
   await core.evidence.import({ name: 'nov.jpg', bytes: await jpeg(320, 240, { color: '#3a3' }), eventId: drill.id });
+  // The October drill's photo (in the package through its event, not a link) is deleted and the bin emptied.
+  const octPhoto = core.evidence.list(false).find((e) => e.originalName === 'drill.jpg');
+  expect(octPhoto).toBeDefined();
+  core.evidence.delete(octPhoto?.id as string);
+  await core.purgeEvidence({ olderThanDays: 0 });
   core.close();
 
   const second = join(out, 'second.zip');

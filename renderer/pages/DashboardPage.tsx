@@ -11,6 +11,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { AreaChart } from '../components/AreaChart';
 import { StatusBadge, KeyBadge } from '../components/StatusBadge';
 import { NoAssessment } from './NoAssessment';
+import { MonthlyTodo } from '../features/week/MonthlyTodo';
 
 const MISSING_SHOWN = 12;
 
@@ -83,6 +84,8 @@ export function DashboardPage() {
           </ul>
         </section>
       )}
+
+      <MonthlyTodo assessment={current} template={template} statuses={statuses} />
 
       <div className="two-col">
         <section className="card" aria-labelledby="areas-title">

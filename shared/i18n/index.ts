@@ -4,6 +4,7 @@ import { zhCN } from './zh-CN';
 import { en } from './en';
 import { reasonMessages } from './reasons';
 import { packageMessages } from '../report/messages';
+import { weekMessages } from './week';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -19,8 +20,8 @@ export function mergeMessages(...trees: Tree[]): Tree {
 }
 
 export const resources = {
-  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN']) },
-  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en) },
+  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], weekMessages['zh-CN']) },
+  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, weekMessages.en) },
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

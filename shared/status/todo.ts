@@ -5,7 +5,8 @@
 // make a unit done before their day has come.
 //
 // Rules:
-// - The unit under way is the one containing asOf. It is listed when its counted
+// - The unit under way is the one containing asOf, when it falls due this month
+//   (a month always; a quarter or term in its last month). It is listed when its counted
 //   events (dated up to asOf) are fewer than the rule's min: 'planned' when the
 //   plans dated inside it make up the rest, else 'due'.
 // - A unit whose due day has passed, on or after judgeFrom, that holds fewer
@@ -56,7 +57,8 @@ export function monthlyTodo(
         const planned = inside.length - have;
         if (have >= req.perBucket) continue;
         const base = { itemCode: item.code, eventKind: item.frequency.eventKind, unit: b.label, due: b.due, have, need: req.perBucket, planned };
-        if (b.start <= asOf && asOf <= b.end && asOf < b.due)
+        // A quarter or term under way is this month's to-do only in the month it falls due.
+        if (b.start <= asOf && asOf <= b.end && asOf < b.due && b.due.slice(0, 7) === asOf.slice(0, 7))
           out.push({ entry: { ...base, state: have + planned >= req.perBucket ? 'planned' : 'due' }, item, index });
         else if (b.due <= asOf && b.due >= judgeFrom && !(asOf === b.due && have + planned >= req.perBucket))
           out.push({ entry: { ...base, state: asOf === b.due ? 'due' : 'overdue' }, item, index });

@@ -2,6 +2,10 @@
 // the pre-export check, the print button and the Word-friendly summary.
 export const weekMessages = {
   'zh-CN': {
+    error: {
+      'answer.conflict': '这一项已在另一个窗口或标签页中被修改，未覆盖对方的内容。',
+      'answer.negative': '数量不能为负数（{{itemCode}} 填了 {{value}}）。',
+    },
     todo: {
       title: '本月待办',
       none: '本月没有到期的活动。',
@@ -16,6 +20,7 @@ export const weekMessages = {
       textMin: '至少 {{n}} 字',
       textCount: '已写 {{have}} 字，至少 {{n}} 字',
       evidenceMin: '至少需要 {{n}} 份佐证材料',
+      notNegative: '数量不能为负数',
     },
     conflict: {
       title: '这一项已在别处被修改',
@@ -57,6 +62,10 @@ export const weekMessages = {
     },
   },
   en: {
+    error: {
+      'answer.conflict': 'This item was changed in another window or tab; their answer was not overwritten.',
+      'answer.negative': 'A quantity cannot be negative ({{itemCode}}: {{value}}).',
+    },
     todo: {
       title: 'This month’s to-do',
       none: 'Nothing falls due this month.',
@@ -71,6 +80,7 @@ export const weekMessages = {
       textMin: 'At least {{n}} characters',
       textCount: '{{have}} characters written, at least {{n}}',
       evidenceMin: 'At least {{n}} evidence files needed',
+      notNegative: 'A quantity cannot be negative',
     },
     conflict: {
       title: 'This item was changed elsewhere',

@@ -92,7 +92,8 @@ export function estimateExport(core: Core, assessmentId?: string): Estimate {
   const plan = planFor(core, frozenView, profile, { keyId: '0000000000000000', publicKeyLine: '' }, 'zh-CN', 'estimate', new Date());
   const evidenceBytes = plan.files.reduce((n, f) => n + f.file.size, 0);
   const perFile = 200; // zip headers, manifest lines
-  return { assessmentId: assessment.id, files: plan.files.length + 2, bytes: evidenceBytes + 512 * 1024 + plan.files.length * perFile };
+  // + report.json, report.html, VERIFY.txt
+  return { assessmentId: assessment.id, files: plan.files.length + 3, bytes: evidenceBytes + 512 * 1024 + plan.files.length * perFile };
 }
 
 export { makeBagId } from './packageSource';

@@ -76,3 +76,14 @@ test('export at a few percent filled shows what is open, and freezes only after 
   expect(readdirSync(outDir).filter((f) => f.endsWith('.zip'))).toHaveLength(1);
   expect(existsSync(outDir)).toBe(true);
 });
+
+test('one click gives the Word-friendly summary: a plain table per area that pastes with its borders', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word 可粘贴摘要' }).click()]);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const html = readFileSync(path as string, 'utf8');
+  expect(download.suggestedFilename()).toMatch(/青山村小学.*摘要\.html$/);
+  expect(html).toContain('<table border="1"');
+  expect(html).toContain('学校自评摘要');
+  expect(html).not.toMatch(/<script/);
+});

@@ -15,6 +15,7 @@ import { formatBytes } from '../../logic/format';
 import { useAssessment } from '../../store/assessment';
 import { useSession } from '../../store/session';
 import { PreExportCheck } from '../week/PreExportCheck';
+import { WordSummaryButton } from '../week/WordSummaryButton';
 import { rememberExportFolder, rememberedExportFolder } from '../week/exportFolderMemory';
 
 const OTHER = '__other__';
@@ -234,6 +235,7 @@ export function ExportSection() {
       )}
       {job?.state === 'cancelled' && <p role="status">{t('pkg.export.cancelled')}</p>}
       <ErrorText error={error} />
+      <WordSummaryButton />
     </section>
   );
 }

@@ -63,7 +63,7 @@ export function writeBagZip(out: Writable, input: BagWriteInput): Promise<BagWri
   for (const p of input.payload)
     if (!p.path.startsWith(PAYLOAD_DIR)) throw new Error(`payload path outside data/: ${p.path}`);
   const zip = new ZipFile();
-  const mtime = input.mtime ?? new Date();
+  const mtime = zipClock(input.mtime ?? new Date());
   const prefix = `${input.bagId}/`;
   let totalIn = input.payload.reduce((n, p) => n + payloadSize(p), 0);
   const manifest: ManifestLine[] = [];
@@ -107,7 +107,7 @@ export function writeBagZip(out: Writable, input: BagWriteInput): Promise<BagWri
 
     for (const p of ordered) {
       const size = payloadSize(p);
-      const options = 'build' in p ? { mtime, compress: !isStored(p.path) } : { size, mtime, compress: !isStored(p.path), forceZip64Format: size >= ZIP64_FROM };
+      const options = 'build' in p ? { mtime, forceDosTimestamp: true, compress: !isStored(p.path) } : { size, mtime, forceDosTimestamp: true, compress: !isStored(p.path), forceZip64Format: size >= ZIP64_FROM };
       zip.addReadStreamLazy(prefix + p.path, options, (cb) => {
         void openSource(p).then((source) => {
           source.on('error', (e: NodeJS.ErrnoException) =>
@@ -136,7 +136,7 @@ export function writeBagZip(out: Writable, input: BagWriteInput): Promise<BagWri
     const tagLines: ManifestLine[] = [];
     let tagManifest: Buffer | null = null;
     const lazyBuffer = (path: string, content: () => Buffer): void =>
-      zip.addReadStreamLazy(prefix + path, { mtime, compress: true }, (cb) => {
+      zip.addReadStreamLazy(prefix + path, { mtime, forceDosTimestamp: true, compress: true }, (cb) => {
         try {
           cb(null, readableOf(content()));
         } catch (e) {
@@ -157,6 +157,15 @@ export function writeBagZip(out: Writable, input: BagWriteInput): Promise<BagWri
     zip.end();
     zip.outputStream.pipe(out);
   });
+}
+
+/**
+ * Entry times hold the UTC wall clock of `t` in the DOS fields, with no extended
+ * timestamp: yazl fills the DOS fields from the local clock, and a package must not
+ * change with the time zone of the machine writing it (re-exports are byte-identical).
+ */
+function zipClock(t: Date): Date {
+  return new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
 }
 
 function readableOf(bytes: Uint8Array): Readable {

@@ -69,6 +69,9 @@ export const PACKAGE_ERROR_CODES = [
   'exportTargetExists',
   'exportCancelled',
   'exportVerifyFailed',
+  'exportKeyChanged',
+  'exportFolderMissing',
+  'exportFolderNotWritable',
   // keys and trust
   'keyFilePermissions',
   'keySealedElsewhere',

@@ -12,6 +12,7 @@ import { writeBagZip, type BagProgress, type BagWriteResult, type PayloadSource 
 import { canonicalJson } from './canonicalJson';
 import { signMessage } from './minisign';
 import { REPORT_HTML, REPORT_JSON } from './verify';
+import { VERIFY_TXT, verifyInstructions } from '../shared/report/printParts';
 
 export const REPORT_PDF = 'data/report.pdf';
 
@@ -61,6 +62,8 @@ export function writeReportPackage(out: Writable, input: ReportPackageInput): Pr
       },
     },
     { path: REPORT_HTML, sizeHint: 64 * 1024, build: () => Buffer.from(built().html) },
+    // The verification instructions report.html points to, as plain text anyone can open.
+    { path: VERIFY_TXT, sizeHint: 4 * 1024, build: () => Buffer.from(verifyInstructions(built().report)) },
   ];
   const renderPdf = input.renderPdf;
   if (renderPdf) payload.push({ path: REPORT_PDF, sizeHint: 256 * 1024, build: () => renderPdf(built().html) });

@@ -11,11 +11,8 @@
 // partial file, so nothing incomplete ever carries the final name, and thaws the
 // assessment if this export froze it: no package, no freeze. After the rename the
 // package exists, so the freeze stays whatever happens next.
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { planReport, type ReportPlan } from '../../shared/report/build';
-import { renderReportHtml } from '../../shared/report/html';
 import type { Locale } from '../../shared/domain/settings';
 import type { Assessment } from '../../shared/domain/assessment';
 import type { SchoolProfile } from '../../shared/domain/profile';
@@ -25,10 +22,12 @@ import type { KeyVault } from '../keys/keyVault';
 import type { SchoolKey, TrustedKey } from '../../bag/keyTypes';
 import { PackageError } from '../../bag/errors';
 import { holdPartial, partialPathFor, removeStalePartials } from '../../bag/partialFiles';
-import { writeReportPackage, type EvidenceSource } from '../../bag/reportPackage';
+import { writeReportPackage } from '../../bag/reportPackage';
 import { SyncedFileWriter } from '../../bag/syncedFileWriter';
 import { verifyReportPackage } from '../../bag/verify';
 import { enqueueExported } from '../sync/forCore';
+import { FrozenPackageStore, type FrozenPackage } from './frozenPackages';
+import { packageSource, planFor } from './packageSource';
 
 export interface ExportRequest {
   outPath: string;
@@ -87,23 +86,6 @@ function requireProfile(core: Core): SchoolProfile {
   return p;
 }
 
-function planFor(core: Core, assessment: Assessment, profile: SchoolProfile, key: { keyId: string; publicKeyLine: string }, locale: Locale, bagId: string, now: Date): ReportPlan {
-  return planReport({
-    bagId,
-    locale,
-    generatedAt: now.toISOString(),
-    app: { name: 'selfcheck', version: core.appVersion },
-    signer: { keyId: key.keyId, publicKey: key.publicKeyLine },
-    profile,
-    assessment,
-    template: core.templates.get(assessment.templateId, assessment.templateVersion),
-    summary: core.summary.compute(assessment.id),
-    answers: core.answers.list(assessment.id),
-    evidence: core.evidence.list(false),
-    events: core.events.list(false),
-  });
-}
-
 export function estimateExport(core: Core, assessmentId?: string): Estimate {
   const assessment = pickAssessment(core, assessmentId);
   const profile = requireProfile(core);
@@ -111,11 +93,11 @@ export function estimateExport(core: Core, assessmentId?: string): Estimate {
   const plan = planFor(core, frozenView, profile, { keyId: '0000000000000000', publicKeyLine: '' }, 'zh-CN', 'estimate', new Date());
   const evidenceBytes = plan.files.reduce((n, f) => n + f.file.size, 0);
   const perFile = 200; // zip headers, manifest lines
-  return { assessmentId: assessment.id, files: plan.files.length + 2, bytes: evidenceBytes + 512 * 1024 + plan.files.length * perFile };
+  // + report.json, report.html, VERIFY.txt
+  return { assessmentId: assessment.id, files: plan.files.length + 3, bytes: evidenceBytes + 512 * 1024 + plan.files.length * perFile };
 }
 
-export const makeBagId = (schoolCode: string, version: number, now: Date): string =>
-  `${schoolCode}-${now.toISOString().slice(0, 10).replace(/-/g, '')}-v${version}-${randomBytes(3).toString('hex')}`;
+export { makeBagId } from './packageSource';
 
 export async function runExport(
   deps: ExportDeps,
@@ -141,16 +123,11 @@ export async function runExport(
   const releasePartial = holdPartial(partialPath);
   let writer: SyncedFileWriter | null = null;
   let renamed = false;
+  const frozenPackages = new FrozenPackageStore(core.db, () => now);
+  let stored: FrozenPackage | null = null;
   try {
-    const locale = req.locale ?? core.settings.get().locale;
-    const bagId = makeBagId(profile.code, assessment.version, now);
-    const plan = planFor(core, assessment, profile, key, locale, bagId, now);
-    const evidence: EvidenceSource[] = plan.files.map((p) => {
-      const file = core.evidence.store.objectPath(p.file.sha256);
-      if (!existsSync(file)) throw new PackageError('exportSourceChanged', p.file.originalName, 'the stored file is missing');
-      return { path: p.path, file, size: p.file.size, sha256: p.file.sha256 };
-    });
-
+    const source = packageSource(deps, frozenPackages.get(assessment.id), { assessment, profile, key, locale: req.locale ?? core.settings.get().locale, now });
+    const { bagId, evidence } = source;
     if (opts.signal?.aborted) throw new PackageError('exportCancelled');
     writer = await SyncedFileWriter.open(partialPath);
     const closed = new Promise<void>((resolve) => (writer as SyncedFileWriter).once('close', () => resolve()));
@@ -158,16 +135,16 @@ export async function runExport(
       bagId,
       key,
       rotation: vault.rotationStatements(),
-      schoolCode: profile.code,
-      schoolName: profile.name,
+      schoolCode: source.schoolCode,
+      schoolName: source.schoolName,
       assessmentId: assessment.id,
       assessmentVersion: assessment.version,
-      appVersion: core.appVersion,
-      signedAt: now,
+      appVersion: source.appVersion,
+      signedAt: source.signedAt,
       evidence,
-      report: (hashes) => plan.build(hashes),
-      html: renderReportHtml,
-      renderPdf: deps.renderPdf,
+      report: source.report,
+      html: source.html,
+      renderPdf: source.renderPdf,
       signal: opts.signal,
       onProgress: (p) => progress({ phase: 'writing', bytesDone: p.bytesIn, bytesTotal: p.totalIn }),
     });
@@ -182,6 +159,9 @@ export async function runExport(
     if (!verify.ok)
       throw new PackageError('exportVerifyFailed', verify.failure?.file ?? undefined, `${verify.failure?.code ?? '?'}: ${verify.failure?.detail ?? ''}`);
     if (opts.signal?.aborted) throw new PackageError('exportCancelled');
+    // The first package of this version: what it signed is kept, so later exports write the same bytes.
+    const record = source.record();
+    if (record && frozenPackages.insert(record)) stored = record;
     renameSync(partialPath, finalPath);
     renamed = true;
     syncFolder(dirname(finalPath));
@@ -203,6 +183,7 @@ export async function runExport(
     await new Promise((r) => setImmediate(r));
     if (!renamed) {
       rmSync(partialPath, { force: true });
+      if (stored) settleQuietly(() => frozenPackages.remove(assessment.id, (stored as FrozenPackage).bagId));
       settleQuietly(freeze.thaw);
     }
     throw toExportError(e, finalPath);

@@ -1,7 +1,8 @@
 // Handlers of the package methods (shared/api/package.ts), merged into the
 // dispatch map by electron/api/index.ts. Plain Node: the desktop app passes
 // its safeStorage sealer and its printToPDF through PackageRuntimeOptions.
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { checkExportFolder } from './exportFolder';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyInfo } from '../../shared/api/package';
@@ -89,7 +90,7 @@ export function createPackageHandlers(core: Core, opts: PackageRuntimeOptions = 
     'export.estimate': guard(({ assessmentId }: { assessmentId?: string }) => estimateExport(core, assessmentId)),
     'export.start': guard(
       (a: { dir: string; fileName?: string; assessmentId?: string; locale?: 'zh-CN' | 'en'; overwrite?: boolean }) => {
-        if (!existsSync(a.dir) || !statSync(a.dir).isDirectory()) throw new PackageError('exportDeviceGone', a.dir, 'not a folder');
+        checkExportFolder(a.dir);
         const profile = requireProfile();
         const assessment = pickAssessment(core, a.assessmentId);
         const fileName = a.fileName ?? `${sanitiseFileName(`${profile.name}-${assessment.label}-v${assessment.version}`)}.zip`;

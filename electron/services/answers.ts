@@ -8,6 +8,18 @@ import { checkAnswerFits, normaliseAnswer } from './answerCheck';
 import type { ServiceContext } from './context';
 import { isoNow } from './context';
 import { invalid, notFound } from './errors';
+import { ApiError } from '../../shared/api/define';
+
+/** A save over a revision that is no longer the current one; params carry the current answer (value as JSON). */
+function staleRevision(current: AnswerRow | undefined): ApiError {
+  return new ApiError('conflict', 'answer.conflict', {
+    revision: current?.revision ?? 0,
+    value: current?.value ?? 'null',
+    note: current?.note ?? '',
+    savedBy: current?.saved_by ?? '',
+    savedAt: current?.saved_at ?? '',
+  });
+}
 import type { TemplateService } from './templates';
 
 interface AnswerRow {
@@ -35,6 +47,12 @@ export interface SaveAnswer {
   itemCode: string;
   value: AnswerValue | null;
   note: string;
+  /**
+   * Optimistic concurrency: the revision this edit started from (0 when none was saved).
+   * When another save came in between, nothing is written and the conflict carries the
+   * current answer, so the UI can show both and let the person choose.
+   */
+  baseRevision?: number;
 }
 
 export class AnswerService {
@@ -71,6 +89,7 @@ export class AnswerService {
         .get(a.id, item.code) as AnswerRow | undefined;
       // Autosave may send the same state twice; that is not a new revision.
       if (current && current.value === json && current.note === input.note) return toAnswer(current);
+      if (input.baseRevision !== undefined && input.baseRevision !== (current?.revision ?? 0)) throw staleRevision(current);
       const row: AnswerRow = {
         assessment_id: a.id,
         item_code: item.code,

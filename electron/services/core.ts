@@ -93,7 +93,7 @@ export function createCore(options: CoreOptions): Core {
     const events = new EventService(ctx, templates);
     const store = new EvidenceFileStore(paths.evidence);
     const evidence = new EvidenceService(ctx, store, { assessments, templates, events, settings });
-    const summary: SummaryService = new SummaryService(ctx, { assessments, templates, profile, answers, evidence, events });
+    const summary: SummaryService = new SummaryService(ctx, { assessments, templates, profile, answers, evidence, events, settings });
     // No export runs yet (the lock makes this the only process on the folder). A freeze an
     // export left behind by crashing stays final: its package may exist, so thawing could
     // change what was signed.

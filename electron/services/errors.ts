@@ -24,6 +24,8 @@ export const ERROR_KEYS = [
   'answer.wrongType',
   'answer.unknownOption',
   'answer.revisionNotFound',
+  'answer.conflict',
+  'answer.negative',
   'evidence.notFound',
   'evidence.executable',
   'evidence.unknownType',

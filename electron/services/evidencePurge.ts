@@ -1,6 +1,7 @@
 // Garbage collection of evidence: rows soft-deleted longer than the grace period are
 // removed, then files no row references are deleted. A file any row (deleted or not)
-// still names is never touched; neither is evidence of a frozen (exported) assessment.
+// still names is never touched; neither is evidence of a frozen (exported) assessment,
+// nor a file in a package an export kept (frozen_packages).
 import type { EvidenceFileStore, SweepResult } from '../evidence/fileStore';
 import type { ServiceContext } from './context';
 
@@ -27,6 +28,10 @@ export async function purgeEvidence(
   const named = ctx.db.prepare(
     'SELECT 1 FROM evidence_files WHERE sha256 = ? OR (source_sha256 = ? AND source_kept = 1) LIMIT 1',
   );
-  const sweep = await store.sweep((sha) => named.get(sha, sha) !== undefined, options.tempMaxAgeMs);
+  // A file in a kept package (an event's photo too) stays, so that package can be written again byte for byte.
+  const packaged = ctx.db.prepare(
+    "SELECT 1 FROM frozen_packages p, json_each(p.evidence) e WHERE json_extract(e.value, '$.sha256') = ? LIMIT 1",
+  );
+  const sweep = await store.sweep((sha) => named.get(sha, sha) !== undefined || packaged.get(sha) !== undefined, options.tempMaxAgeMs);
   return { rowsPurged, ...sweep };
 }

@@ -9,6 +9,7 @@ import type { ServiceContext } from './context';
 import type { EvidenceService } from './evidence';
 import type { EventService } from './events';
 import type { ProfileService } from './profile';
+import type { SettingsService } from './settings';
 import type { TemplateService } from './templates';
 
 /** The local calendar day of a moment, 'YYYY-MM-DD'. */
@@ -16,6 +17,8 @@ export function localIsoDate(d: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+export const JUDGE_EARLIER_SETTING = 'judgeMonthsBeforeStart';
 
 export class SummaryService {
   constructor(
@@ -27,6 +30,7 @@ export class SummaryService {
       answers: AnswerService;
       evidence: EvidenceService;
       events: EventService;
+      settings: SettingsService;
     },
   ) {}
 
@@ -45,13 +49,26 @@ export class SummaryService {
     return fixed;
   }
 
+  /**
+   * Units of an event rule due before the school began this assessment (the first
+   * version's creation day) are not failed for lacking events, unless the school
+   * chose to record earlier months (setting JUDGE_EARLIER_SETTING = 1).
+   */
+  judgeFrom(a: Assessment): string {
+    if (this.s.settings.getNumber(JUDGE_EARLIER_SETTING, 0) === 1) return a.startDate;
+    let first = a;
+    for (let i = 0; first.replacesId && i < 1000; i++) first = this.s.assessments.get(first.replacesId);
+    const created = localIsoDate(new Date(first.createdAt));
+    return created < a.startDate ? a.startDate : created;
+  }
+
   /** The summary from the current answers, evidence, events and profile. */
   live(a: Assessment, asOf?: string): AssessmentSummary {
     return computeSummary(
       {
         template: this.s.templates.get(a.templateId, a.templateVersion),
         profile: this.s.profile.get(),
-        assessment: { id: a.id, startDate: a.startDate, endDate: a.endDate, periodKind: a.periodKind },
+        assessment: { id: a.id, startDate: a.startDate, endDate: a.endDate, periodKind: a.periodKind, judgeFrom: this.judgeFrom(a) },
         answers: this.s.answers.values(a.id),
         evidenceIds: this.s.evidence.idsByItem(a.id),
         events: this.s.events.facts(),

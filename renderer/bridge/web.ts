@@ -13,25 +13,29 @@ export function webBridge(secret: string, base = ''): Bridge {
   return {
     async call(name, args) {
       let response: Response;
+      const body = encodeJson(args);
       try {
         response = await fetch(`${base}/api/${name}`, {
           method: 'POST',
           credentials: 'omit',
           headers: { 'Content-Type': 'application/json', 'X-Selfcheck': '1', Authorization: `Bearer ${secret}` },
-          body: encodeJson(args),
+          body,
+          // A save sent as the page unloads (reload, tab closed) still reaches the back end;
+          // browsers allow keepalive for bodies up to 64 KiB.
+          keepalive: body.length < 60_000,
         });
       } catch (cause) {
         throw new ApiError('io', 'network', undefined, String(cause));
       }
       if (response.status === 401) endWebSession();
       const text = await response.text();
-      let body: unknown;
+      let decoded: unknown;
       try {
-        body = decodeJson(text);
+        decoded = decodeJson(text);
       } catch {
         throw new ApiError('internal', 'internal', undefined, `HTTP ${response.status}`);
       }
-      return unwrap(asResult(body));
+      return unwrap(asResult(decoded));
     },
     evidenceUrl: (sha256, variant) => `${base}/evidence/${encodeURIComponent(sha256)}/${variant}?${signedEvidenceQuery(secret, sha256, variant, Date.now())}`,
   };

@@ -1,5 +1,6 @@
 // The school profile form (first-run wizard and the profile page). It validates with
 // the shared schema, so the message for a bad school code is the one the back end uses.
+import { toHalfWidthDigits } from '../../shared/text/halfWidth';
 import { useState, type FormEvent } from 'react';
 import { SchoolProfile } from '../../shared/domain/profile';
 import { SCHOOL_TYPES, type SchoolType } from '../../shared/template/schema';
@@ -37,7 +38,10 @@ function toDraft(p: SchoolProfile | null): Draft {
 }
 
 /** "" stays a string so the schema reports the field as missing rather than as 0. */
-const num = (s: string): number | string => (s.trim() === '' ? '' : Number(s));
+const num = (typed: string): number | string => {
+  const s = toHalfWidthDigits(typed);
+  return s.trim() === '' ? '' : Number(s);
+};
 
 export function ProfileForm({ initial, submitLabel, onSubmit }: { initial: SchoolProfile | null; submitLabel: string; onSubmit: (p: SchoolProfile) => Promise<void> }) {
   const { t } = useT();
@@ -47,7 +51,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: { initial: Schoo
   const submit = (e: FormEvent<HTMLFormElement>) =>
     submitParsed(e, {
       name: draft.name,
-      code: draft.code.trim(),
+      code: toHalfWidthDigits(draft.code).trim(),
       schoolType: draft.schoolType,
       county: draft.county,
       ...Object.fromEntries(COUNTS.map((c) => [c, num(draft.counts[c])])),
@@ -81,7 +85,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: { initial: Schoo
         {COUNTS.map((c) => (
           <Field key={c} label={t(`profile.${c}`)} error={errors[c]}>
             {(p) => (
-              <input {...p} type="number" min={0} step={1} inputMode="numeric" value={draft.counts[c]} onChange={(e) => setDraft({ ...draft, counts: { ...draft.counts, [c]: e.target.value } })} />
+              <input {...p} type="text" inputMode="numeric" value={draft.counts[c]} onChange={(e) => setDraft({ ...draft, counts: { ...draft.counts, [c]: e.target.value } })} />
             )}
           </Field>
         ))}

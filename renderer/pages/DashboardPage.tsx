@@ -13,6 +13,7 @@ import { StatusBadge, KeyBadge } from '../components/StatusBadge';
 import { NoAssessment } from './NoAssessment';
 import { assessmentLabel } from '../logic/displayNames';
 import { ScoreCard } from '../components/ScoreCard';
+import { MonthlyTodo } from '../features/week/MonthlyTodo';
 
 const MISSING_SHOWN = 12;
 
@@ -87,6 +88,8 @@ export function DashboardPage() {
           </ul>
         </section>
       )}
+
+      <MonthlyTodo assessment={current} template={template} statuses={statuses} />
 
       <div className="two-col">
         <section className="card" aria-labelledby="areas-title">

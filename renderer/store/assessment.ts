@@ -24,6 +24,8 @@ interface AssessmentState {
   /** Makes a new, editable version of a frozen assessment (its answers and evidence links carried over). */
   continueFrozen(id: string): Promise<Assessment>;
   saveAnswer(itemCode: string, value: AnswerValue | null, note: string): Promise<Answer>;
+  /** After a save conflict: this page now knows the other window's answer (the next save builds on it). */
+  adoptAnswer(answer: Answer): void;
   restore(itemCode: string, revisionId: number): Promise<Answer>;
   refreshSummary(): Promise<void>;
 }
@@ -112,12 +114,20 @@ export const useAssessment = create<AssessmentState>((set, get) => ({
   async saveAnswer(itemCode, value, note) {
     const current = get().current;
     if (!current) throw new Error('no assessment selected');
-    const saved = await enqueue(`${current.id}/${itemCode}`, () =>
-      tracked(() => api().call('answers.save', { assessmentId: current.id, itemCode, value, note })),
-    );
-    if (get().current?.id === current.id) set({ answers: { ...get().answers, [itemCode]: saved } });
+    // The revision this page last saw is read when the write goes out (after the writes queued
+    // before it), so a page's own saves follow each other and only another window's save conflicts.
+    const saved = await enqueue(`${current.id}/${itemCode}`, async () => {
+      const baseRevision = get().answers[itemCode]?.revision ?? 0;
+      const answer = await tracked(() => api().call('answers.save', { assessmentId: current.id, itemCode, value, note, baseRevision }));
+      if (get().current?.id === current.id) set({ answers: { ...get().answers, [itemCode]: answer } });
+      return answer;
+    });
     await get().refreshSummary();
     return saved;
+  },
+  adoptAnswer(answer) {
+    if (get().current?.id === answer.assessmentId) set({ answers: { ...get().answers, [answer.itemCode]: answer } });
+    void get().refreshSummary();
   },
   async restore(itemCode, revisionId) {
     const current = get().current;

@@ -1,6 +1,14 @@
 // The save indicator's source of truth: "saving…" while any write is in flight,
 // "saved HH:MM" only after the back end confirmed the write (it commits before it answers).
 import { create } from 'zustand';
+import { ApiError } from '../../shared/api/define';
+
+/**
+ * Whether sending the same write again could succeed: a network or disk hiccup could,
+ * but a refusal (a refused file, bad input, a conflict, a frozen assessment) would only
+ * be refused again, so it gets no "retry" that re-sends it.
+ */
+export const worthRetrying = (error: unknown): boolean => !(error instanceof ApiError) || error.code === 'io' || error.code === 'internal';
 
 interface SaveState {
   pending: number;
@@ -23,7 +31,9 @@ export const useSaveState = create<SaveState>((set, get) => ({
       set({ pending: get().pending - 1, savedAt: new Date(), error: null, retry: null });
       return result;
     } catch (error) {
-      set({ pending: get().pending - 1, error, retry: () => void get().track(write).catch(() => undefined) });
+      if (worthRetrying(error)) set({ pending: get().pending - 1, error, retry: () => void get().track(write).catch(() => undefined) });
+      // A refusal is told by its own message (toast, conflict dialog); the indicator does not stay on "failed".
+      else set({ pending: get().pending - 1, error: null, retry: null });
       throw error;
     }
   },

@@ -72,7 +72,14 @@ const answers = {
   'answers.list': method(z.object({ assessmentId: Id }), z.array(Answer)),
   /** Durable (committed) before it returns; the UI says "saved" only then. */
   'answers.save': method(
-    z.object({ assessmentId: Id, itemCode: z.string(), value: AnswerValue.nullable(), note: z.string().max(5_000) }),
+    z.object({
+      assessmentId: Id,
+      itemCode: z.string(),
+      value: AnswerValue.nullable(),
+      note: z.string().max(5_000),
+      /** The revision the edit started from (0: none saved yet); another one saved since gives a conflict. */
+      baseRevision: z.number().int().nonnegative().optional(),
+    }),
     Answer,
   ),
   'answers.history': method(z.object({ assessmentId: Id, itemCode: z.string() }), z.array(AnswerRevision)),

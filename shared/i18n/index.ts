@@ -9,6 +9,7 @@ import { a11yMessages } from './a11y';
 import { syncMessages } from './sync';
 import { evidenceSliceMessages } from './evidenceSlice';
 import { instrumentMessages } from './instrument';
+import { weekMessages } from './week';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -24,8 +25,8 @@ export function mergeMessages(...trees: Tree[]): Tree {
 }
 
 export const resources = {
-  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN'], a11yMessages['zh-CN'], syncMessages['zh-CN'], evidenceSliceMessages['zh-CN'], instrumentMessages['zh-CN']) },
-  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en, a11yMessages.en, syncMessages.en, evidenceSliceMessages.en, instrumentMessages.en) },
+  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN'], a11yMessages['zh-CN'], syncMessages['zh-CN'], evidenceSliceMessages['zh-CN'], instrumentMessages['zh-CN'], weekMessages['zh-CN']) },
+  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en, a11yMessages.en, syncMessages.en, evidenceSliceMessages.en, instrumentMessages.en, weekMessages.en) },
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

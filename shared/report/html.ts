@@ -9,6 +9,7 @@ import { interpolate, reportTexts } from './messages';
 import { CHART_CSS, areaChartHtml } from './chart';
 import { escapeXml } from './xml';
 import { labelSections } from './landmarks';
+import { PRINT_CSS, localTimeWithZone, signatureBlock } from './printParts';
 
 export const escapeHtml = escapeXml;
 
@@ -77,7 +78,7 @@ export function renderReportHtml(r: ReportJson): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(`${t.title} · ${r.school.name} · ${r.assessment.label}`)}</title>
-<style>${CSS}${CHART_CSS}</style></head><body>`;
+<style>${CSS}${CHART_CSS}${PRINT_CSS}</style></head><body>`;
 
   const a = r.assessment;
   const meta = `<header><h1>${e(t.title)}</h1><dl class="meta">
@@ -88,7 +89,7 @@ export function renderReportHtml(r: ReportJson): string {
 <dt>${e(t.scale)}</dt><dd>${e(interpolate(t.counts, r.school.counts))}</dd>
 <dt>${e(t.period)}</dt><dd>${e(a.label)} (${e(a.startDate)} – ${e(a.endDate)}), ${e(interpolate(t.version, { version: a.version }))}${a.replaces ? `, ${e(interpolate(t.replaces, { version: a.version - 1, id: a.replaces }))}` : ''}</dd>
 <dt>${e(t.template)}</dt><dd>${e(a.template.title[r.language])} <span class="code">${e(a.template.id)}@${e(a.template.version)}</span></dd>
-<dt>${e(t.generatedAt)}</dt><dd>${e(r.generatedAt)}</dd>
+<dt>${e(t.generatedAt)}</dt><dd>${e(localTimeWithZone(r.generatedAt))}</dd>
 <dt>${e(t.signer)}</dt><dd><span class="code">${e(r.signer.keyId)}</span><br><span class="key muted">${e(r.signer.publicKey)}</span></dd>
 </dl></header>`;
 
@@ -97,6 +98,7 @@ export function renderReportHtml(r: ReportJson): string {
 <h3>${e(t.chartTitle)}</h3>${areaChartHtml(r.areas, r.language)}</section>`;
 
   const areas = r.areas
+    .filter((area) => area.total > 0) // an area with nothing that applies (kindergarten items at a primary school) is not this school's
     .map((area) => {
       const rows = r.items
         .filter((i) => i.areaCode === area.areaCode)
@@ -134,7 +136,7 @@ ${index.map((x) => `<tr><td><a href="${e(evidenceHref(x.file.path))}">${e(x.file
 
   const footer = `<footer><p>${e(t.signerNote)}</p><p class="code">${e(t.verifyHint)}</p><p class="code">${e(r.bagId)}</p></footer>`;
   const score = r.score ? renderScoreSection(r.score, r.language, e) : '';
-  return `${head}\n${meta}\n<main>\n${labelSections(`${score}\n${overall}\n${areas}\n${events}\n${indexHtml}`)}\n</main>\n${footer}\n</body></html>\n`;
+  return `${head}\n${meta}\n<main>\n${labelSections(`${score}\n${overall}\n${areas}\n${events}\n${indexHtml}`)}\n${signatureBlock(r.language)}\n</main>\n${footer}\n</body></html>\n`;
 }
 
 function figuresTable(f: Figures, t: (typeof reportTexts)['en']): string {

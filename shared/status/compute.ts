@@ -108,7 +108,9 @@ export function computeSummary(input: SummaryInput, now: Date = new Date()): Ass
 function withEvidence(j: Judgement, have: number, need: number): Judgement {
   if (j.status === 'unanswered' || have >= need) return { status: j.status, reasons: j.reasons };
   const short = reason('reason.evidence.short', { have, need });
-  if (j.status === 'met') return { status: 'partly_met', reasons: [short, ...j.reasons] };
+  // "Meets the requirement" beside a 部分达标 badge would contradict it: say what does meet.
+  const answerOnly = j.reasons.map((r) => (r.key === 'reason.met.value' || r.key === 'reason.met.noTarget' ? reason('reason.met.answerOnly') : r));
+  if (j.status === 'met') return { status: 'partly_met', reasons: [short, ...answerOnly] };
   return { status: j.status, reasons: [...j.reasons, short] };
 }
 

@@ -16,6 +16,13 @@
 //   Once due: at least half the need = partly_met, less (or none) = not_met.
 // - An event_log item is answered by its events only: evidence linked to the
 //   item without any event does not make it answered (a drill plan is not a drill).
+//   An item with no event counted is unanswered, never failed: nobody has
+//   touched it yet (the dashboard's monthly to-do says what falls due).
+// - A unit due before the period's `judgeFrom` day (the day the school started
+//   the assessment, unless it chose to record earlier months) is not failed when
+//   it lacks events; events recorded in it still count.
+// - Reasons say how much of the period is still to come ("2 months not yet due"),
+//   so "met so far" never reads as "met for the year".
 import type { FrequencyRule } from '../template/schema';
 import { minDate } from './dates';
 import { requiredEvents, type AssessmentPeriod, type EventBucket } from './frequency';
@@ -47,6 +54,20 @@ export function judgeEvents<E extends { kind: string; date: string }>(
   const counted = events.filter((e) => e.kind === rule.eventKind && e.date >= period.startDate && e.date <= lastCounted);
   const count = counted.length;
 
+  const j = judgeRequirement(req, counted, asOf, period.judgeFrom ?? period.startDate);
+  if (count > 0 || j.status === 'met') return j;
+  // Nothing recorded: unanswered, with what is still to come (never failed before anyone started).
+  const context = j.reasons.filter((r) => r.key === 'reason.events.upcoming' || r.key === 'reason.events.beforeStart');
+  return { ...j, status: 'unanswered', reasons: [reason('reason.events.noneYet'), ...context] };
+}
+
+function judgeRequirement<E extends { date: string }>(
+  req: ReturnType<typeof requiredEvents>,
+  counted: E[],
+  asOf: string,
+  judgeFrom: string,
+): EventJudgement<E> {
+  const count = counted.length;
   switch (req.mode) {
     case 'weekly': {
       const dueReached = req.weeksElapsed >= 1;
@@ -56,7 +77,7 @@ export function judgeEvents<E extends { kind: string; date: string }>(
     case 'once':
       return { ...judgeTotal(count, req.need, asOf >= req.due, req.due), counted, required: req.need };
     case 'each':
-      return { ...judgeEach(counted, req.buckets, req.perBucket, asOf, MISSING_KEY[req.unit]), counted };
+      return { ...judgeEach(counted, req.buckets, req.perBucket, asOf, req.unit, judgeFrom), counted };
   }
 }
 
@@ -70,45 +91,65 @@ function judgeTotal(count: number, need: number, dueReached: boolean, due: strin
   return { status: count > 0 && count * 2 >= need ? 'partly_met' : 'not_met', reasons: [short] };
 }
 
+const UNIT_WORDS = {
+  month: { unitZh: '个月', unitEn: 'months' },
+  quarter: { unitZh: '个季度', unitEn: 'quarters' },
+  term: { unitZh: '个学期', unitEn: 'terms' },
+} as const;
+
 function judgeEach(
   counted: readonly { date: string }[],
   buckets: readonly EventBucket[],
   perBucket: number,
   asOf: string,
-  missingKey: (typeof MISSING_KEY)[keyof typeof MISSING_KEY],
+  unit: keyof typeof MISSING_KEY,
+  judgeFrom: string,
 ): Judgement & { required: number } {
   let required = 0;
   let covered = 0;
+  let upcoming = 0;
+  let before = 0;
   const missing: string[] = [];
   let underWay: { bucket: EventBucket; have: number } | null = null;
   for (const bucket of buckets) {
     const have = counted.filter((e) => e.date >= bucket.start && e.date <= bucket.end).length;
     const enough = have >= perBucket;
-    if (asOf >= bucket.due || enough) {
+    if (!enough && bucket.due < judgeFrom) before += 1;
+    else if (asOf >= bucket.due || enough) {
       required += 1;
       if (enough) covered += 1;
       else missing.push(bucket.label);
-    } else if (!underWay && bucket.start <= asOf) underWay = { bucket, have };
+    } else {
+      upcoming += 1;
+      if (!underWay && bucket.start <= asOf) underWay = { bucket, have };
+    }
   }
   const count = counted.length;
+  const words = UNIT_WORDS[unit];
+  // What is still to come, and what was left out, after the reason that judges.
+  const context = [
+    ...(upcoming > 0 ? [reason('reason.events.upcoming', { count: upcoming, ...words })] : []),
+    ...(before > 0 ? [reason('reason.events.beforeStart', { count: before, ...words })] : []),
+  ];
+  const missingKey = MISSING_KEY[unit];
 
   if (required === 0) {
-    if (count === 0) return { status: 'unanswered', reasons: [reason('reason.events.noneYet')], required: buckets.length > 0 ? perBucket : 0 };
+    if (count === 0) return { status: 'unanswered', reasons: [reason('reason.events.noneYet'), ...context], required: buckets.length > 0 ? perBucket : 0 };
     // Events but no unit due yet: the unit under way (or, for events in holiday days, the next one) is in progress.
     const next = underWay?.bucket ?? buckets.find((b) => b.start > asOf);
-    if (!next) return { status: 'met', reasons: [reason('reason.met.events', { have: count, need: 0 })], required: 0 };
+    if (!next) return { status: 'met', reasons: [reason('reason.met.events', { have: count, need: 0 }), ...context], required: 0 };
     const have = underWay?.have ?? 0;
     return {
       status: 'partly_met',
-      reasons: [reason('reason.events.inProgress', { have, need: perBucket, due: next.due })],
+      reasons: [reason('reason.events.inProgress', { have, need: perBucket, due: next.due }), ...context],
       required: perBucket,
     };
   }
   const need = perBucket * required;
-  if (covered === required) return { status: 'met', reasons: [reason('reason.met.events', { have: count, need })], required: need };
+  if (covered === required) return { status: 'met', reasons: [reason('reason.met.events', { have: count, need }), ...context], required: need };
   return {
     status: covered === 0 ? 'not_met' : 'partly_met',
-    reasons: [reason(missingKey, { covered, required, missing: missing.join(', ') })],
+    reasons: [reason(missingKey, { covered, required, missing: missing.join(', ') }), ...context],
     required: need,
   };
 }

@@ -45,6 +45,11 @@ export interface AssessmentPeriod {
   startDate: string;
   endDate: string;
   periodKind: PeriodKind;
+  /**
+   * 'YYYY-MM-DD': units due before this day are not failed for lacking events (the
+   * school started the assessment later). Default: startDate (every unit is judged).
+   */
+  judgeFrom?: string;
 }
 
 /** One month / quarter / term, cut to the period. */

@@ -19,6 +19,8 @@ export const REASON_PARAMS = {
   'reason.met.value': [],
   'reason.met.noTarget': [],
   'reason.met.events': ['have', 'need'],
+  // The answer meets the target but the item is held back by something else (evidence).
+  'reason.met.answerOnly': [],
   // Unanswered.
   'reason.unanswered': [],
   'reason.unanswered.wrongType': ['expected', 'got'],
@@ -43,6 +45,8 @@ export const REASON_PARAMS = {
   'reason.events.monthsMissing': coverageParams,
   'reason.events.quartersMissing': coverageParams,
   'reason.events.termsMissing': coverageParams,
+  'reason.events.upcoming': ['count', 'unitZh', 'unitEn'],
+  'reason.events.beforeStart': ['count', 'unitZh', 'unitEn'],
   // Evidence files against the requirement.
   'reason.evidence.short': ['have', 'need'],
   // Not applicable to this school.

@@ -10,7 +10,8 @@
 //   applies). The overall figure is computed over all items the same way, not
 //   as an average of the areas, so a large area weighs more than a small one.
 // - Key items (一票否决) must be fully met: an applicable key item that is
-//   partly_met, not_met or unanswered is listed as failed.
+//   partly_met or not_met is listed as failed. An unanswered one is not failed
+//   (nobody has judged it yet); the pre-export check names it among the unanswered.
 import type { AreaSummary, ItemStatus, ItemStatusKind } from '../domain/status';
 import type { Item } from '../template/schema';
 
@@ -45,6 +46,6 @@ export function summarize(entries: readonly ItemWithStatus[]): Figures {
 /** Codes of applicable key items that are not fully met, in template order. */
 export function failedKeyItems(entries: readonly ItemWithStatus[]): string[] {
   return entries
-    .filter((e) => e.item.key && e.status.status !== 'met' && e.status.status !== 'not_applicable')
+    .filter((e) => e.item.key && (e.status.status === 'partly_met' || e.status.status === 'not_met'))
     .map((e) => e.item.code);
 }

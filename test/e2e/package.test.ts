@@ -49,6 +49,12 @@ test('export to a folder: progress, done, the file is there and checks out', asy
   await page.getByRole('textbox', { name: '其他文件夹（完整路径）' }).fill(out);
   await page.getByRole('textbox', { name: '文件名' }).fill('学校上报.zip');
   await page.getByRole('button', { name: '开始导出' }).click();
+  // A version not yet frozen: the pre-export check asks for an explicit confirmation first.
+  const check = page.getByRole('dialog', { name: '导出前检查' });
+  if (await check.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
+    await check.getByRole('checkbox', { name: '我已了解：导出后本版本将被冻结' }).check();
+    await check.getByRole('button', { name: '冻结并导出' }).click();
+  }
   await page.getByText('导出完成并已通过校验').waitFor({ timeout: 60_000 });
   await screenshot(page, 'package-export-done');
   expect(readdirSync(out)).toEqual(['学校上报.zip']);

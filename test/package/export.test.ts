@@ -134,7 +134,7 @@ test('estimate counts the evidence that will go in', async () => {
   const est = estimateExport(fx.core);
   const files = fx.core.evidence.list(false);
   const open = files.filter((f) => f.originalName !== 'guards.pdf'); // the confidential item's file stays home
-  expect(est.files).toBe(open.length + 2);
+  expect(est.files).toBe(open.length + 3); // report.json, report.html, VERIFY.txt
   expect(est.bytes).toBeGreaterThan(open.reduce((n, f) => n + f.size, 0));
 });
 

@@ -33,7 +33,7 @@ test('the stock tools accept the package: unzip, sha512sum -c on both manifests,
   const bagDir = join(out, bag as string);
   expect(execFileSync('sha512sum', ['-c', TAG.tagManifest], { cwd: bagDir, encoding: 'utf8' })).toMatch(/bagit.txt: OK/);
   const payload = execFileSync('sha512sum', ['-c', TAG.manifest], { cwd: bagDir, encoding: 'utf8' });
-  expect(payload.trim().split('\n')).toHaveLength(4); // 2 evidence files, report.json, report.html
+  expect(payload.trim().split('\n')).toHaveLength(5); // 2 evidence files, report.json, report.html, VERIFY.txt
   expect(payload).not.toMatch(/FAILED/);
   const sig = execFileSync('minisign', ['-V', '-P', key.publicKeyLine, '-m', TAG.tagManifest], { cwd: bagDir, encoding: 'utf8' });
   expect(sig).toContain('Signature and comment signature verified');
@@ -45,7 +45,7 @@ test('one flipped byte in any file fails verify and names that file', async () =
   const { zipPath, key } = await makeSamplePackage(dir);
   const entries = await readZipEntries(zipPath);
   const files = entries.filter((e) => !e.name.endsWith('/'));
-  expect(files.length).toBe(9); // 4 payload + bagit, bag-info, manifest, tagmanifest, signature
+  expect(files.length).toBe(10); // 5 payload (VERIFY.txt too) + bagit, bag-info, manifest, tagmanifest, signature
   for (const [i, target] of files.entries()) {
     const relative = target.name.slice(target.name.indexOf('/') + 1);
     const data = Buffer.from(target.data);

@@ -30,12 +30,25 @@ test('filters combine: status, missing evidence, key items, search in the curren
   expect(codes(filterChecklist(template, statuses, { ...NO_FILTERS, search: '食堂' }, 'zh-CN'))).toEqual(['SAF-02']);
   expect(codes(filterChecklist(template, statuses, { ...NO_FILTERS, search: '食堂' }, 'en'))).toEqual([]);
   expect(codes(filterChecklist(template, statuses, { ...NO_FILTERS, search: 'pe-0' }, 'en'))).toEqual(['PE-01']);
+  // Several words: all must match, in any order, split by ASCII or full-width spaces.
+  expect(codes(filterChecklist(template, statuses, { ...NO_FILTERS, search: '消防 演练' }, 'zh-CN'))).toEqual(['SAF-01']);
+  expect(codes(filterChecklist(template, statuses, { ...NO_FILTERS, search: '演练\u3000消防' }, 'zh-CN'))).toEqual(['SAF-01']);
+  expect(codes(filterChecklist(template, statuses, { ...NO_FILTERS, search: '消防 食堂' }, 'zh-CN'))).toEqual([]);
   // An area with no matching item disappears.
   expect(filterChecklist(template, statuses, { ...NO_FILTERS, keyOnly: true }, 'zh-CN').map((g) => g.area.code)).toEqual(['SAF']);
 });
 
-test('"what is missing" lists unanswered, not met and partly met items in template order', () => {
+test('"what is missing" lists unanswered, not met and partly met items, key items and heavier items first', () => {
   expect(missingItems(template, statuses).map((m) => m.item.code)).toEqual(['SAF-01', 'PE-01']);
+  const heavy = Template.parse({
+    ...input,
+    areas: [
+      { code: 'SAF', title: text('安全', 'Safety'), items: [item('SAF-01', '消防演练'), { ...item('SAF-02', '食堂'), weight: 3 }] },
+      { code: 'PE', title: text('体育', 'PE'), items: [item('PE-01', '大课间', true)] },
+    ],
+  });
+  const open = new Map([st('SAF-01', 'not_met'), st('SAF-02', 'unanswered'), st('PE-01', 'partly_met')].map((s) => [s.itemCode, s]));
+  expect(missingItems(heavy, open).map((m) => m.item.code)).toEqual(['PE-01', 'SAF-02', 'SAF-01']);
 });
 
 test('default periods follow the school year', () => {

@@ -10,7 +10,8 @@ describe('evidence shortfall', () => {
     expect(s.status).toBe('partly_met');
     expect(s.reasons).toEqual([
       { key: 'reason.evidence.short', params: { have: 1, need: 2 } },
-      { key: 'reason.met.value', params: {} },
+      // never "meets the requirement" beside a partly-met badge
+      { key: 'reason.met.answerOnly', params: {} },
     ]);
     expect(s.evidenceCount).toBe(1);
     expect(s.evidenceRequired).toBe(2);

@@ -50,10 +50,16 @@ describe('per month', () => {
   it('judges a month on its last day', () => {
     const before = statusOf(monthly, { asOf: '2024-09-29' });
     expect(before.status).toBe('unanswered');
-    expect(keys(before)).toEqual(['reason.events.noneYet']);
-    const onLastDay = statusOf(monthly, { asOf: '2024-09-30' });
-    expect(onLastDay.status).toBe('not_met');
-    expect(onLastDay.reasons[0]).toEqual({ key: 'reason.events.monthsMissing', params: { covered: 0, required: 1, missing: '2024-09' } });
+    expect(keys(before)).toEqual(['reason.events.noneYet', 'reason.events.upcoming']);
+    // With a drill in October, September is judged (and missed); October is judged on its last day.
+    const onLastDay = statusOf(monthly, { asOf: '2024-10-31', events: drills('2024-10-10') });
+    expect(onLastDay.status).toBe('partly_met');
+    expect(onLastDay.reasons[0]).toEqual({ key: 'reason.events.monthsMissing', params: { covered: 1, required: 2, missing: '2024-09' } });
+    expect(onLastDay.reasons[1]).toEqual({ key: 'reason.events.upcoming', params: { count: 8, unitZh: '个月', unitEn: 'months' } });
+    const dayBefore = statusOf(monthly, { asOf: '2024-10-30', events: drills('2024-10-10') });
+    expect(dayBefore.eventRequired).toBe(2); // September, and October already covered
+    // Nothing recorded at all: still unanswered, never failed (nobody has touched it).
+    expect(statusOf(monthly, { asOf: '2024-12-31' }).status).toBe('unanswered');
   });
 
   it('is partly met with some months covered; a month in progress that is already covered counts', () => {
@@ -128,7 +134,7 @@ describe('per week', () => {
   });
   it('is not met with less than half, or none', () => {
     expect(statusOf(weekly, { ...threeWeeks, events: lessons(2) }).status).toBe('not_met');
-    expect(statusOf(weekly, { ...threeWeeks }).status).toBe('not_met');
+    expect(statusOf(weekly, { ...threeWeeks }).status).toBe('unanswered'); // nothing recorded: not judged
   });
   it('in the first week: unanswered without events, in progress with some, met with min', () => {
     const firstWeek = { assessment: TERM_1, asOf: '2024-09-05' };
@@ -210,7 +216,7 @@ describe('per school year and per period', () => {
     const one = statusOf(yearly, { asOf: '2025-06-30', events: lessons('2024-10-01') });
     expect(one.status).toBe('not_met');
     expect(one.reasons[0]).toEqual({ key: 'reason.events.short', params: { have: 1, need: 4 } });
-    expect(statusOf(yearly, { asOf: '2025-06-30' }).status).toBe('not_met');
+    expect(statusOf(yearly, { asOf: '2025-06-30' }).status).toBe('unanswered');
     expect(statusOf(yearly, { asOf: '2025-01-01', events: lessons('2024-09-09', '2024-10-09', '2024-11-09', '2024-12-09') }).status).toBe('met');
   });
 
@@ -229,7 +235,7 @@ describe('per school year and per period', () => {
 
   it('a period rule needs min in whatever the period is', () => {
     const once = eventItem({ eventKind: 'meeting', min: 1, per: 'period' });
-    expect(statusOf(once, { assessment: TERM_1, asOf: '2025-01-31' }).status).toBe('not_met');
+    expect(statusOf(once, { assessment: TERM_1, asOf: '2025-01-31' }).status).toBe('unanswered');
     expect(statusOf(once, { assessment: TERM_1, asOf: '2025-01-30' }).status).toBe('unanswered');
     expect(statusOf(once, { assessment: TERM_1, asOf: '2025-01-31', events: [ev('meeting', '2025-01-31')] }).status).toBe('met');
   });
@@ -241,5 +247,36 @@ describe('bad periods', () => {
     expect(() => requiredEvents(rule, { ...YEAR, startDate: '2024-02-30' }, '2025-01-01', [])).toThrow(/startDate/);
     expect(() => requiredEvents(rule, YEAR, '1 May', [])).toThrow(/asOf/);
     expect(() => requiredEvents(rule, { ...YEAR, endDate: '2024-01-01' }, '2025-01-01', [])).toThrow(/before its startDate/);
+  });
+});
+
+describe('a school that starts mid-year', () => {
+  const monthly = eventItem({ eventKind: 'drill', min: 1, per: 'month' });
+  const startedLate = { ...YEAR, id: 'a1', judgeFrom: '2024-12-01' };
+
+  it('is not failed for the months before it began, and is told so; months to come are not yet due', () => {
+    const s = statusOf(monthly, { assessment: startedLate, asOf: '2024-12-31', events: drills('2024-12-05') });
+    expect(s.status).toBe('met');
+    expect(s.eventRequired).toBe(1);
+    expect(s.reasons).toEqual([
+      { key: 'reason.met.events', params: { have: 1, need: 1 } },
+      { key: 'reason.events.upcoming', params: { count: 6, unitZh: '个月', unitEn: 'months' } },
+      { key: 'reason.events.beforeStart', params: { count: 3, unitZh: '个月', unitEn: 'months' } },
+    ]);
+  });
+
+  it('still counts a drill recorded in an earlier month, and fails those months when the school opts in', () => {
+    const withOctober = statusOf(monthly, { assessment: startedLate, asOf: '2024-12-31', events: drills('2024-10-05', '2024-12-05') });
+    expect(withOctober.status).toBe('met');
+    expect(withOctober.eventRequired).toBe(2);
+    const optedIn = statusOf(monthly, { assessment: { ...YEAR, id: 'a1' }, asOf: '2024-12-31', events: drills('2024-10-05', '2024-12-05') });
+    expect(optedIn.status).toBe('partly_met');
+    expect(optedIn.reasons[0]).toEqual({ key: 'reason.events.monthsMissing', params: { covered: 2, required: 4, missing: '2024-09, 2024-11' } });
+  });
+
+  it('does not count a future-dated (planned) drill as done', () => {
+    const s = statusOf(monthly, { assessment: startedLate, asOf: '2024-12-10', events: drills('2024-12-20') });
+    expect(s.status).toBe('unanswered');
+    expect(s.eventCount).toBe(0);
   });
 });

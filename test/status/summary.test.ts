@@ -103,9 +103,9 @@ describe('computeSummary', () => {
     expect(s.overall.progress).toBeCloseTo(1 / 4);
   });
 
-  it('lists applicable key items that are not fully met: partly met and unanswered fail, not applicable does not', () => {
-    const expected = plan.filter((p) => p.spec.key && p.expect !== 'met' && p.expect !== 'not_applicable').map((p) => p.spec.code);
-    expect(expected).toEqual(['SAF-03', 'TEA-01']); // the plan has a met, a partly met, an n/a and an unanswered key item
+  it('lists applicable key items judged not fully met: partly met fails; unanswered and not applicable do not', () => {
+    const expected = plan.filter((p) => p.spec.key && (p.expect === 'partly_met' || p.expect === 'not_met')).map((p) => p.spec.code);
+    expect(expected).toEqual(['SAF-03']); // the plan has a met, a partly met, an n/a and an unanswered (TEA-01) key item
     expect(summary.failedKeyItems).toEqual(expected);
   });
 

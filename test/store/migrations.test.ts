@@ -129,4 +129,21 @@ describe('migrations', () => {
       t.core.close();
     }
   });
+
+  test('003 keeps a frozen package record unchanged: updates are refused', () => {
+    const file = join(dir, 'db.sqlite');
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 3) });
+    db.prepare("INSERT INTO templates VALUES (?, ?, ?, 'now', NULL)").run(fixtureTemplate.id, fixtureTemplate.version, stableStringify(fixtureTemplate));
+    db.prepare(
+      `INSERT INTO assessments (id, template_id, template_version, period_kind, label, start_date, end_date, created_at)
+       VALUES ('a', ?, ?, 'school_year', 'x', '2024-09-01', '2025-08-31', 'now')`,
+    ).run(fixtureTemplate.id, fixtureTemplate.version);
+    db.prepare(
+      `INSERT INTO frozen_packages (assessment_id, bag_id, signed_at, key_id, app_version, school_code, school_name, report_json, report_html, evidence, created_at)
+       VALUES ('a', 'bag-1', '2025-01-10T00:00:00.000Z', 'K', '1', 'S', 'N', x'7b7d', x'3c703e', '[]', 'now')`,
+    ).run();
+    expect(() => db.prepare("UPDATE frozen_packages SET bag_id = 'bag-2'").run()).toThrow(/never changes/);
+    expect(db.prepare('SELECT bag_id FROM frozen_packages').get()).toEqual({ bag_id: 'bag-1' });
+    db.close();
+  });
 });

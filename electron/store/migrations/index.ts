@@ -3,7 +3,7 @@
 import type { Migration } from './types';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_frozen_summary';
-import { migration003 } from './003_placeholder_client_branch';
+import { migration003 } from './003_frozen_packages';
 import { migration004 } from './004_sync_outbox';
 
 export type { Migration } from './types';

@@ -14,13 +14,17 @@ import { useT } from '../../i18n/setup';
 import { formatBytes } from '../../logic/format';
 import { useAssessment } from '../../store/assessment';
 import { useSession } from '../../store/session';
+import { PreExportCheck } from '../week/PreExportCheck';
+import { WordSummaryButton } from '../week/WordSummaryButton';
+import { rememberExportFolder, rememberedExportFolder } from '../week/exportFolderMemory';
 
 const OTHER = '__other__';
 const FAT32_MAX = 4 * 1024 ** 3 - 1;
 
 export function ExportSection() {
   const { t, locale } = useT();
-  const { current, load } = useAssessment();
+  const { current, load, template, summary, statuses } = useAssessment();
+  const [checking, setChecking] = useState(false);
   const { settings, info } = useSession();
   const [drives, setDrives] = useState<DriveInfo[]>([]);
   const [estimate, setEstimate] = useState<ExportEstimate | null>(null);
@@ -38,7 +42,11 @@ export function ExportSection() {
     try {
       const list = await api().call('drives.list', {});
       setDrives(list);
-      setChoice((c) => c || list.find((d) => d.kind === 'removable')?.path || list[0]?.path || OTHER);
+      // The folder of the last export comes first when it is still there; else a USB stick.
+      const last = rememberedExportFolder();
+      const lastListed = last ? list.find((d) => d.path === last) : undefined;
+      if (last && !lastListed) setOtherPath((p) => p || last);
+      setChoice((c) => c || lastListed?.path || (last ? OTHER : '') || list.find((d) => d.kind === 'removable')?.path || list[0]?.path || OTHER);
       if (current) setEstimate(await api().call('export.estimate', { assessmentId: current.id }));
     } catch (e) {
       setError(e);
@@ -89,6 +97,7 @@ export function ExportSection() {
   };
 
   const start = async (overwrite = false) => {
+    setChecking(false);
     setError(null);
     setExisting(null);
     setJob(null);
@@ -100,6 +109,7 @@ export function ExportSection() {
         locale: lang,
         overwrite,
       });
+      rememberExportFolder(dir);
       setJob({ id: r.jobId, kind: 'export', state: 'running', progress: { phase: 'preparing', bytesDone: 0, bytesTotal: 0 }, etaSeconds: null, startedAt: '', finishedAt: null, result: null, error: null });
       poll(r.jobId);
     } catch (e) {
@@ -171,7 +181,13 @@ export function ExportSection() {
       {tooSmall && estimate && <p className="error-text">{t('pkg.export.notEnoughSpace', { size: formatBytes(estimate.bytes, locale) })}</p>}
       {fat32 && <p className="error-text">{t('pkg.export.fat32')}</p>}
       <div className="inline-form">
-        <button type="button" className="button button-primary" disabled={running || !dir || !current} onClick={() => void start()}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={running || !dir || !current || checking}
+          // A first export freezes: show what is still open and ask first. A frozen version re-exports as it was.
+          onClick={() => (current && !current.frozenAt ? setChecking(true) : void start())}
+        >
           {t('pkg.export.start')}
         </button>
         {running && job && (
@@ -180,6 +196,18 @@ export function ExportSection() {
           </button>
         )}
       </div>
+      {current?.frozenAt && <p className="muted">{t('preExport.frozenAlready')}</p>}
+      {checking && current && template && summary && (
+        <PreExportCheck
+          assessment={current}
+          template={template}
+          summary={summary}
+          statuses={statuses}
+          estimate={estimate}
+          onConfirm={() => void start()}
+          onCancel={() => setChecking(false)}
+        />
+      )}
       {existing !== null && (
         <p role="alert">
           {t('pkg.export.exists', { file: existing })}{' '}
@@ -207,6 +235,7 @@ export function ExportSection() {
       )}
       {job?.state === 'cancelled' && <p role="status">{t('pkg.export.cancelled')}</p>}
       <ErrorText error={error} />
+      <WordSummaryButton />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 // One answer control per item type. Each calls onChange with the new value and how to save it.
+import { toHalfWidthDigits } from '../../../shared/text/halfWidth';
 import { useEffect, useId, useState } from 'react';
 import type { Item } from '../../../shared/template/schema';
 import type { AnswerValue } from '../../../shared/domain/answer';
@@ -21,30 +22,36 @@ function NumberAnswer({ value, onChange, disabled, unit, percent, label }: { val
   const [text, setText] = useState(value === null ? '' : String(value));
   const [invalid, setInvalid] = useState(false);
   useEffect(() => {
-    setText((old) => (Number(old) === value && old.trim() !== '' ? old : value === null ? '' : String(value)));
+    setText((old) => (Number(toHalfWidthDigits(old)) === value && old.trim() !== '' ? old : value === null ? '' : String(value)));
   }, [value]);
-  const onText = (s: string) => {
-    setText(s);
+  const [negative, setNegative] = useState(false);
+  const onText = (typed: string) => {
+    setText(typed);
+    // A Chinese input method may type full-width digits (１４３): they are digits all the same.
+    const s = toHalfWidthDigits(typed);
     if (s.trim() === '') {
       setInvalid(false);
       onChange(null);
       return;
     }
     const n = Number(s);
-    const bad = !Number.isFinite(n) || (percent && (n < 0 || n > 100));
+    // Counts (lessons, staff, books) cannot be negative; the back end refuses them too.
+    const below = Number.isFinite(n) && n < 0;
+    const bad = !Number.isFinite(n) || below || (percent && n > 100);
     setInvalid(bad);
+    setNegative(below && !percent);
     if (!bad) onChange(n);
   };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="input-unit">
-        <input id={id} type="number" inputMode="decimal" step="any" min={percent ? 0 : undefined} max={percent ? 100 : undefined} value={text} disabled={disabled} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-err` : undefined} onChange={(e) => onText(e.target.value)} />
+        <input id={id} type="text" inputMode="decimal" value={text} disabled={disabled} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-err` : undefined} onChange={(e) => onText(e.target.value)} />
         <span className="unit">{unit}</span>
       </div>
       {invalid && (
         <p id={`${id}-err`} className="field-error">
-          {percent ? t('answer.percentRange') : t('answer.numberInvalid')}
+          {percent ? t('answer.percentRange') : negative ? t('minimum.notNegative') : t('answer.numberInvalid')}
         </p>
       )}
     </div>

@@ -22,6 +22,8 @@ import { EvidenceSection } from './EvidenceSection';
 import { HistoryPanel } from './HistoryPanel';
 import { FrozenBanner } from './FrozenBanner';
 import { userLabel } from '../../logic/displayNames';
+import { ConflictDialog } from '../../features/week/ConflictDialog';
+import { LengthHint } from '../../features/week/LengthHint';
 
 /** Below this width the side column drops under the main one; the reasons then stay up with the answer. */
 const ONE_COLUMN = '(max-width: 1100px)';
@@ -72,7 +74,7 @@ function ItemBody({ item, template, assessment, areaTitle }: { item: Item; templ
   const { t, locale } = useT();
   const status = useAssessment((s) => s.statuses.get(item.code));
   const schoolType = useSession((s) => s.profile?.schoolType);
-  const { value, note, change, saved } = useAnswerDraft(item.code);
+  const { value, note, change, saved, conflict, resolve } = useAnswerDraft(item.code);
   const frozen = !!assessment.frozenAt;
   const oneColumn = useMediaQuery(ONE_COLUMN);
   const kind = item.type === 'event_log' ? template.eventKinds.find((k) => k.code === item.frequency.eventKind) : undefined;
@@ -102,6 +104,7 @@ function ItemBody({ item, template, assessment, areaTitle }: { item: Item; templ
       </div>
 
       {frozen && <FrozenBanner assessment={assessment} />}
+      {conflict && <ConflictDialog item={item} conflict={conflict} onResolve={resolve} />}
 
       <div className="item-grid">
         <div className="item-main">
@@ -129,6 +132,10 @@ function ItemBody({ item, template, assessment, areaTitle }: { item: Item; templ
                   </button>
                 )}
               </div>
+            )}
+            {item.type !== 'event_log' && <LengthHint item={item} value={value} />}
+            {item.type === 'event_log' && item.evidence.minCount > 0 && (
+              <p className="muted small">{t('minimum.evidenceMin', { n: item.evidence.minCount })}</p>
             )}
             <Field label={t('item.note')}>
               {(p) => <textarea {...p} rows={2} value={note} maxLength={5000} disabled={frozen} onChange={(e) => change({ note: e.target.value }, 'typing')} />}

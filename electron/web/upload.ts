@@ -32,7 +32,6 @@ function drain(req: IncomingMessage): Promise<void> {
   });
 }
 
-const STATUS: Record<string, number> = { invalid_args: 400, not_found: 404, conflict: 409, forbidden: 403, io: 507, internal: 500 };
 
 export async function receiveEvidenceUpload(req: IncomingMessage, res: ServerResponse, core: Core, limit = DEFAULT_UPLOAD_LIMIT): Promise<void> {
   if (req.headers['x-selfcheck'] !== '1') return forbidden(res, 'X-Selfcheck header missing');
@@ -53,6 +52,6 @@ export async function receiveEvidenceUpload(req: IncomingMessage, res: ServerRes
     const { error, unexpected } = toErrorShape(e);
     if (unexpected) console.error('[selfcheck] upload failed', e);
     await drain(req);
-    if (!res.writableEnded && !req.socket?.destroyed) sendJson(res, STATUS[error.code] ?? 500, { ok: false, error });
+    if (!res.writableEnded && !req.socket?.destroyed) sendJson(res, unexpected ? 500 : 200, { ok: false, error }); // a refusal is an answer, as on /api/: 200 with ok:false
   }
 }

@@ -62,6 +62,6 @@ describe('v2 score on the dashboard', () => {
     await card.scrollIntoViewIfNeeded();
     const file = await screenshot(suite.page, 'instrument-dashboard');
     mkdirSync(join(REPO, 'docs/notes'), { recursive: true });
-    copyFileSync(file, join(REPO, 'docs/notes/instrument-dashboard.png'));
+    copyFileSync(file, join(REPO, 'docs/screenshots/instrument-dashboard.png'));
   });
 });

@@ -2,13 +2,31 @@
 // yet are skipped, so the build works while the tree grows.
 // All bundles sit two folders below the repo root (dist/<part>/<file>.js), so
 // code that finds seeds/ or dist/renderer/ by relative path works from any of them.
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, copyFileSync, rmSync } from 'node:fs';
+//
+// Every file is written to a temporary name and renamed into place, and nothing is
+// deleted first: tests rebuild while other test processes run the CLI or load the
+// page, and a half-written or missing bundle there would be a false failure.
+import { build as esbuild } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const r = (p) => join(root, p);
+
+function writeAtomically(path, contents) {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
+}
+
+/** esbuild's build, with its output written by writeAtomically; resolves to the paths written. */
+async function build(options) {
+  const result = await esbuild({ ...options, write: false });
+  for (const f of result.outputFiles) writeAtomically(f.path, f.contents);
+  return result.outputFiles.map((f) => f.path);
+}
 
 // Native or Electron-provided modules are loaded at run time, never bundled.
 const external = ['electron', 'better-sqlite3', 'sharp', 'pdfkit', 'playwright-core'];
@@ -60,8 +78,6 @@ if (existsSync(r('electron/preload.ts')))
   );
 
 if (existsSync(r('renderer/index.tsx'))) {
-  rmSync(r('dist/renderer'), { recursive: true, force: true });
-  mkdirSync(r('dist/renderer'), { recursive: true });
   jobs.push(
     build({
       entryPoints: [r('renderer/index.tsx')],
@@ -76,10 +92,15 @@ if (existsSync(r('renderer/index.tsx'))) {
       define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
       loader: { '.png': 'file', '.svg': 'file', '.woff2': 'file' },
       logLevel: 'warning',
-    }).then(() => {
-      copyFileSync(r('renderer/index.html'), r('dist/renderer/index.html'));
-      if (existsSync(r('renderer/styles.css'))) copyFileSync(r('renderer/styles.css'), r('dist/renderer/styles.css'));
-      if (existsSync(r('renderer/icon.svg'))) copyFileSync(r('renderer/icon.svg'), r('dist/renderer/icon.svg'));
+    }).then((written) => {
+      const keep = new Set(written);
+      for (const name of ['index.html', 'styles.css', 'icon.svg']) {
+        if (!existsSync(r(`renderer/${name}`))) continue;
+        writeAtomically(r(`dist/renderer/${name}`), readFileSync(r(`renderer/${name}`)));
+        keep.add(r(`dist/renderer/${name}`));
+      }
+      // Assets of an earlier build (hashed file names) go once the new ones are in place.
+      for (const name of readdirSync(r('dist/renderer'))) if (!keep.has(r(`dist/renderer/${name}`)) && !name.endsWith('.tmp')) rmSync(r(`dist/renderer/${name}`), { recursive: true, force: true });
     }),
   );
 }

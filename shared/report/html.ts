@@ -136,7 +136,7 @@ ${index.map((x) => `<tr><td><a href="${e(evidenceHref(x.file.path))}">${e(x.file
 
   const footer = `<footer><p>${e(t.signerNote)}</p><p class="code">${e(t.verifyHint)}</p><p class="code">${e(r.bagId)}</p></footer>`;
   const score = r.score ? renderScoreSection(r.score, r.language, e) : '';
-  return `${head}\n${meta}\n<main>\n${labelSections(`${score}\n${overall}\n${areas}\n${events}\n${indexHtml}`)}\n${signatureBlock(r.language)}\n</main>\n${footer}\n</body></html>\n`;
+  return `${head}\n${meta}\n<main>\n${labelSections(`${score}\n${overall}\n${areas}\n${events}\n${indexHtml}\n${signatureBlock(r.language)}`)}\n</main>\n${footer}\n</body></html>\n`;
 }
 
 function figuresTable(f: Figures, t: (typeof reportTexts)['en']): string {

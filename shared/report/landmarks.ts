@@ -3,8 +3,8 @@
 // finished markup, so sections added to the report later get their names too.
 export function labelSections(html: string): string {
   let n = 0;
-  return html.replace(/<section><h2>/g, () => {
+  return html.replace(/<section((?: [a-z-]+="[^"<>]*")*)><h2>/g, (_m, attrs: string) => {
     n++;
-    return `<section aria-labelledby="sec-${n}"><h2 id="sec-${n}">`;
+    return `<section${attrs} aria-labelledby="sec-${n}"><h2 id="sec-${n}">`;
   });
 }

@@ -53,7 +53,8 @@ const H1: Record<string, Record<Lang, string>> = {
   events: { 'zh-CN': '活动记录', en: 'Event log' },
   profile: { 'zh-CN': '学校信息', en: 'School profile' },
   settings: { 'zh-CN': '设置', en: 'Settings' },
-  package: { 'zh-CN': '密钥与导出', en: 'Keys and export' },
+  package: { 'zh-CN': '导出与核验', en: 'Export & verify' },
+  sync: { 'zh-CN': '发送到教育局', en: 'Send to the bureau' },
 };
 
 async function switchLanguage(p: Page, lang: Lang) {
@@ -125,6 +126,8 @@ test('every page of the app, in Chinese and in English, has no serious or critic
     await check(`${lang} settings`);
     await visit('#/package', H1.package?.[lang] ?? '');
     await check(`${lang} keys and export`);
+    await visit('#/sync', H1.sync?.[lang] ?? '');
+    await check(`${lang} send and receipts`);
   }
   await switchLanguage(page, 'zh-CN');
   expect(problems).toEqual([]);

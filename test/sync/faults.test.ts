@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { createCore } from '../../electron/services/core';
 import { tempDir } from '../fixtures/core';
 import { makeExportFixture } from '../package/helpers/exportFixture';
 import { FaultProxy } from './faultProxy';
@@ -63,9 +64,27 @@ interface Pkg {
   path: string;
 }
 
+/**
+ * Each test sends a package the server has not seen: a re-export of a frozen
+ * version is byte-identical (and would get the receipt it already has), so
+ * every export after the first continues the latest version, as a school
+ * does when it edits after exporting.
+ */
+function nextVersion(): string | null {
+  const core = createCore({ dataDir: school, mode: 'cli', purgeAtStart: false });
+  try {
+    const latest = [...core.assessments.list()].sort((a, b) => b.version - a.version)[0];
+    if (!latest?.frozenAt) return latest?.id ?? null;
+    return core.assessments.continueFrozen(latest.id, 'test').id;
+  } finally {
+    core.close();
+  }
+}
+
 async function exportOne(): Promise<Pkg> {
   const path = join(work, `p${++exported}.zip`);
-  const r = await selfcheck(['export', '--data-dir', school, '--out', path, '--lang', 'en']);
+  const id = nextVersion();
+  const r = await selfcheck(['export', '--data-dir', school, '--out', path, '--lang', 'en', ...(id ? ['--assessment', id] : [])]);
   expect(r.status).toBe(0);
   const bytes = readFileSync(path);
   return { bagId: /bag=(\S+)/.exec(r.stdout)?.[1] as string, sha512: createHash('sha512').update(bytes).digest('hex'), size: bytes.length, path };

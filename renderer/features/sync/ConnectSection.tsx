@@ -40,15 +40,15 @@ export function ConnectSection({ status, onConnect }: { status: SyncStatus | nul
           void run({ server: server.trim(), bureauKey: key.trim() });
         }}
       >
-        <label>
+        <label className="field sync-field">
           {t('sync.connect.server')}
-          <input type="url" value={server} onChange={(e) => setServer(e.target.value)} required />
+          <input type="url" placeholder="https://" value={server} onChange={(e) => setServer(e.target.value)} required />
         </label>
-        <label>
+        <label className="field sync-field">
           {t('sync.connect.key')}
-          <input type="text" className="mono" value={key} onChange={(e) => setKey(e.target.value)} required />
+          <input type="text" className="mono" placeholder="RW…" value={key} onChange={(e) => setKey(e.target.value)} required />
         </label>
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           {t('sync.connect.submit')}
         </button>
       </form>

@@ -63,6 +63,7 @@ export function OutboxPage(_props: PageProps) {
             {t('sync.template.available', { id: o.templateId, version: o.version })}{' '}
             <button
               type="button"
+              className="button button-small"
               onClick={() =>
                 void act(async () => {
                   const r = await api().call('sync.installTemplate', { sha512: o.sha512 });
@@ -77,7 +78,7 @@ export function OutboxPage(_props: PageProps) {
       {installed && <p role="status">✓ {installed}</p>}
       <section className="card" aria-labelledby="sync-outbox">
         <h2 id="sync-outbox">{t('nav.sync')}</h2>
-        <button type="button" disabled={!s?.server || s.sending} onClick={() => void act(() => api().call('sync.sendNow', {}))}>
+        <button type="button" className="button button-primary" disabled={!s?.server || s.sending} onClick={() => void act(() => api().call('sync.sendNow', {}))}>
           {s?.sending ? t('sync.sending') : t('sync.sendNow')}
         </button>
         <ErrorText error={error} />

@@ -19,7 +19,7 @@ export function OutboxTable({ status, onError }: { status: SyncStatus; onError: 
   if (!status.items.length) return <p className="muted">{t('sync.empty')}</p>;
   const receiptOf = (sha512: string) => status.receipts.find((r) => r.sha512 === sha512);
   return (
-    <table>
+    <table className="area-table sync-table">
       <thead>
         <tr>
           <th scope="col">{t('sync.table.bag')}</th>
@@ -54,6 +54,7 @@ export function OutboxTable({ status, onError }: { status: SyncStatus; onError: 
                 {r && (
                   <button
                     type="button"
+                    className="button button-small"
                     onClick={() =>
                       void api()
                         .call('sync.receipt', { sha512: i.sha512 })

@@ -25,21 +25,14 @@ export interface VerifyOptions {
 export const stageOf = (code: PackageError['code']): VerifyStage =>
   code.startsWith('zip') ? 'zip' : code.startsWith('bag') ? 'bag' : code.startsWith('sig') || code.startsWith('rotation') ? 'signature' : 'report';
 
+/** A result with nothing known yet: the verifier fills it in, the CLI reports an internal failure with it. */
+export function blankVerifyResult(path: string): PackageVerifyResult {
+  return { ok: false, path, bagId: null, schoolCode: null, schoolName: null, signerKeyId: null, keyTrust: 'unknown', trustedAs: null, checks: [], failure: null, report: null };
+}
+
 export async function verifyReportPackage(zipPath: string, opts: VerifyOptions): Promise<PackageVerifyResult> {
   const passed = new Set<VerifyStage>();
-  const result: PackageVerifyResult = {
-    ok: false,
-    path: zipPath,
-    bagId: null,
-    schoolCode: null,
-    schoolName: null,
-    signerKeyId: null,
-    keyTrust: 'unknown',
-    trustedAs: null,
-    checks: [],
-    failure: null,
-    report: null,
-  };
+  const result = blankVerifyResult(zipPath);
   try {
     const bag = await verifyBag(zipPath, {
       trusted: opts.trusted,

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { EvidenceFile } from '../../shared/domain/evidence';
 import { resources } from '../../shared/i18n';
 import { toErrorShape } from '../api/errors';
+import { drain } from '../web/http';
 import type { EvidenceLink } from '../services/evidence';
 import type { Core } from '../services/core';
 import { messagePage, uploadPage } from './page';
@@ -62,14 +63,6 @@ function send(res: ServerResponse, status: number, type: string, body: string, c
 
 const json = (res: ServerResponse, status: number, body: unknown): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 
-function drain(req: IncomingMessage): Promise<void> {
-  if (req.readableEnded || req.destroyed) return Promise.resolve();
-  return new Promise((done) => {
-    req.on('end', done);
-    req.on('close', done);
-    req.resume();
-  });
-}
 
 export async function startIntake(o: IntakeOptions): Promise<IntakeSession> {
   const token = randomBytes(24).toString('base64url');

@@ -1,6 +1,6 @@
 // Small response helpers shared by the web-mode routes. Every response carries
 // the same hardening headers; none carries CORS headers.
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorShape } from '../../shared/api/define';
 import { encodeJson } from '../../shared/api/codec';
 
@@ -50,4 +50,14 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Content-Length', Buffer.byteLength(html));
   res.end(html);
+}
+
+/** Reads and drops the rest of a request body, so a refusal reaches a browser that is still sending. */
+export function drain(req: IncomingMessage): Promise<void> {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  return new Promise((done) => {
+    req.on('end', done);
+    req.on('close', done);
+    req.resume();
+  });
 }

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EvidenceImportMeta } from '../../shared/api/contract';
 import { toErrorShape } from '../api/errors';
 import type { Core } from '../services/core';
-import { badRequest, forbidden, sendJson } from './http';
+import { badRequest, drain, forbidden, sendJson } from './http';
 
 /** Far above any drill video; it only stops a runaway upload from filling the disk. */
 export const DEFAULT_UPLOAD_LIMIT = 8 * 1024 * 1024 * 1024;
@@ -22,15 +22,6 @@ export function parseMeta(raw: string | string[] | undefined): EvidenceImportMet
   }
 }
 
-/** Reads and drops the rest of a body, so the reply reaches a browser still sending. */
-function drain(req: IncomingMessage): Promise<void> {
-  if (req.readableEnded || req.destroyed) return Promise.resolve();
-  return new Promise((done) => {
-    req.on('end', done);
-    req.on('close', done);
-    req.resume();
-  });
-}
 
 
 export async function receiveEvidenceUpload(req: IncomingMessage, res: ServerResponse, core: Core, limit = DEFAULT_UPLOAD_LIMIT): Promise<void> {

@@ -15,7 +15,7 @@ import type { TrustedKey } from '../../../bag/keyTypes';
 import { resolveDataDir } from '../../config/dataDir';
 import { keyFromFile, reportTrust } from '../../keys/reportTrust';
 import { PackageError } from '../../../bag/errors';
-import { verifyReportPackage } from '../../../bag/verify';
+import { blankVerifyResult, verifyReportPackage } from '../../../bag/verify';
 import { UsageError, parseFlags, usingConfig, type CliCommand } from '../command';
 
 export const cliLocale = (flag: string | undefined, env = process.env): Locale => {
@@ -119,16 +119,8 @@ Exit codes:
 
 function internalFailure(file: string, e: unknown): PackageVerifyResult {
   return {
-    ok: false,
-    path: file,
-    bagId: null,
-    schoolCode: null,
-    schoolName: null,
-    signerKeyId: null,
-    keyTrust: 'unknown',
-    trustedAs: null,
+    ...blankVerifyResult(file),
     checks: VERIFY_STAGES.map((stage) => ({ stage, status: 'skipped' as const })),
     failure: { code: 'internal', i18nKey: 'error.internal', file: null, detail: e instanceof Error ? e.message : String(e) },
-    report: null,
   };
 }

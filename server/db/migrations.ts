@@ -88,6 +88,125 @@ const MIGRATIONS: Migration[] = [
         .addColumn('published_at', 'varchar(40)', (c) => c.notNull()),
     ],
   },
+  {
+    // The bureau workspace: accounts, audit, campaigns with their roster, an
+    // index of every received report (and its items) for the lists and
+    // analytics, reviews with their points, and what rectifications said.
+    name: '0002-workspace',
+    statements: (db) => [
+      db.schema
+        .createTable('users')
+        .addColumn('name', 'varchar(60)', (c) => c.primaryKey())
+        .addColumn('role', 'varchar(10)', (c) => c.notNull())
+        .addColumn('password_hash', 'varchar(300)', (c) => c.notNull())
+        .addColumn('scope_json', 'text')
+        .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locked_until', 'varchar(40)')
+        .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'varchar(40)', (c) => c.notNull()),
+      db.schema
+        .createTable('web_sessions')
+        .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('user_name', 'varchar(60)', (c) => c.notNull())
+        .addColumn('csrf', 'varchar(100)', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('expires_at', 'varchar(40)', (c) => c.notNull()),
+      db.schema
+        .createTable('audit')
+        .addColumn('id', 'varchar(40)', (c) => c.primaryKey())
+        .addColumn('at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('user_name', 'varchar(60)')
+        .addColumn('action', 'varchar(60)', (c) => c.notNull())
+        .addColumn('target', 'varchar(300)')
+        .addColumn('detail', 'text', (c) => c.notNull()),
+      db.schema.createIndex('audit_at').on('audit').column('at'),
+      db.schema
+        .createTable('campaigns')
+        .addColumn('id', 'varchar(40)', (c) => c.primaryKey())
+        .addColumn('label', 'varchar(200)', (c) => c.notNull())
+        .addColumn('template_id', 'varchar(200)', (c) => c.notNull())
+        .addColumn('template_version', 'varchar(60)', (c) => c.notNull())
+        .addColumn('deadline', 'varchar(10)', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('created_by', 'varchar(60)'),
+      db.schema
+        .createTable('roster')
+        .addColumn('campaign_id', 'varchar(40)', (c) => c.notNull())
+        .addColumn('school_code', 'varchar(40)', (c) => c.notNull())
+        .addColumn('name', 'varchar(200)', (c) => c.notNull())
+        .addColumn('type', 'varchar(40)', (c) => c.notNull())
+        .addColumn('county', 'varchar(100)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('roster_pk', ['campaign_id', 'school_code']),
+      db.schema
+        .createTable('reports')
+        .addColumn('sha512', 'varchar(128)', (c) => c.primaryKey())
+        .addColumn('school_code', 'varchar(40)', (c) => c.notNull())
+        .addColumn('bag_id', 'varchar(200)', (c) => c.notNull())
+        .addColumn('assessment_id', 'varchar(200)', (c) => c.notNull())
+        .addColumn('assessment_version', 'integer', (c) => c.notNull())
+        .addColumn('template_id', 'varchar(200)', (c) => c.notNull())
+        .addColumn('template_version', 'varchar(60)', (c) => c.notNull())
+        .addColumn('school_type', 'varchar(40)', (c) => c.notNull())
+        .addColumn('county', 'varchar(100)', (c) => c.notNull())
+        .addColumn('signer_key_id', 'varchar(16)', (c) => c.notNull())
+        .addColumn('generated_at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('received_at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('via', 'varchar(10)', (c) => c.notNull())
+        .addColumn('receipt_seq', 'bigint', (c) => c.notNull())
+        .addColumn('total', 'double precision')
+        .addColumn('level', 'varchar(20)')
+        .addColumn('answers_review', 'varchar(40)'),
+      db.schema.createIndex('reports_template_school').on('reports').columns(['template_id', 'template_version', 'school_code', 'received_at']),
+      db.schema
+        .createTable('report_points')
+        .addColumn('sha512', 'varchar(128)', (c) => c.notNull())
+        .addColumn('code', 'varchar(40)', (c) => c.notNull())
+        .addColumn('status', 'varchar(20)', (c) => c.notNull())
+        .addColumn('self', 'double precision')
+        .addColumn('max', 'double precision')
+        .addPrimaryKeyConstraint('report_points_pk', ['sha512', 'code']),
+      db.schema
+        .createTable('reviews')
+        .addColumn('id', 'varchar(40)', (c) => c.primaryKey())
+        .addColumn('campaign_id', 'varchar(40)', (c) => c.notNull())
+        .addColumn('school_code', 'varchar(40)', (c) => c.notNull())
+        .addColumn('sha512', 'varchar(128)', (c) => c.notNull())
+        .addColumn('state', 'varchar(10)', (c) => c.notNull())
+        .addColumn('opinion', 'text', (c) => c.notNull())
+        .addColumn('deadline', 'varchar(10)', (c) => c.notNull())
+        .addColumn('reviewer', 'varchar(60)', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('published_at', 'varchar(40)')
+        .addColumn('doc_seq', 'bigint'),
+      db.schema.createIndex('reviews_campaign_school').on('reviews').columns(['campaign_id', 'school_code']),
+      db.schema
+        .createTable('review_points')
+        .addColumn('review_id', 'varchar(40)', (c) => c.notNull())
+        .addColumn('code', 'varchar(40)', (c) => c.notNull())
+        .addColumn('score', 'double precision')
+        .addColumn('status', 'varchar(20)')
+        .addColumn('comment', 'text', (c) => c.notNull())
+        .addColumn('rectify', 'integer', (c) => c.notNull())
+        .addColumn('state', 'varchar(10)')
+        .addColumn('checked_by', 'varchar(60)')
+        .addColumn('checked_at', 'varchar(40)')
+        .addColumn('check_comment', 'text')
+        .addPrimaryKeyConstraint('review_points_pk', ['review_id', 'code']),
+      db.schema
+        .createTable('rectifications')
+        .addColumn('sha512', 'varchar(128)', (c) => c.notNull())
+        .addColumn('review_id', 'varchar(40)', (c) => c.notNull())
+        .addColumn('code', 'varchar(40)', (c) => c.notNull())
+        .addColumn('measures', 'text', (c) => c.notNull())
+        .addColumn('responsible', 'varchar(200)', (c) => c.notNull())
+        .addColumn('deadline', 'varchar(10)')
+        .addColumn('status', 'varchar(20)', (c) => c.notNull())
+        .addColumn('evidence_count', 'integer', (c) => c.notNull())
+        .addColumn('received_at', 'varchar(40)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rectifications_pk', ['sha512', 'code']),
+      db.schema.createIndex('rectifications_review').on('rectifications').columns(['review_id', 'code']),
+    ],
+  },
 ];
 
 export class MigrationError extends Error {

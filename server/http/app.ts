@@ -16,6 +16,9 @@ import { templateFeed, templateFile } from '../services/templates';
 import { readJson, sendError, sendJson } from './json';
 import type { RateLimiter } from './rateLimit';
 import { UPLOADS_PATH, type Uploads } from './uploads';
+import { routeWorkspace } from './workspace/router';
+import { WORKSPACE_ROUTES } from './workspace/routes';
+import { serveWorkspacePage } from './workspace/static';
 
 export type Log = (entry: Record<string, unknown>) => void;
 
@@ -57,6 +60,8 @@ export function createApp(ctx: ServerContext, uploads: Uploads, limiter: RateLim
       if (m === 'OPTIONS') return uploads.tus.handle(req, res);
       return uploads.handle(req, res, await session(req, note));
     }
+    if (await routeWorkspace(ctx, WORKSPACE_ROUTES, req, res, path)) return;
+    if (await serveWorkspacePage(req, res, path)) return;
     if (!path.startsWith(API_BASE + '/')) throw new ServerError('bad_request', 404, `no such endpoint: ${path}`);
     const sub = path.slice(API_BASE.length + 1);
     if (m === 'GET' && sub === 'health') return health(res);

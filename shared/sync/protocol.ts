@@ -175,6 +175,9 @@ export const SERVER_ERROR_CODES = [
   'quota_exceeded',
   'rate_limited',
   'bad_request',
+  'forbidden', // the workspace: logged in, but this role or scope may not do it
+  'locked', // the workspace: too many failed log-ins; wait
+  'not_found',
   'internal',
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];

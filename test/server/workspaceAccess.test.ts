@@ -3,7 +3,7 @@
 // server process over HTTP: log in, cookie flags, wrong password and unknown
 // name alike, lockout after five failures, CSRF, roles, log out, session
 // expiry, and the audit log that records it all. Both engines.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { request as httpsRequest } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,27 @@ import { addUser, cliWithInput, runSql, WorkspaceSession } from './helpers/works
 const ADMIN_PW = 'correct horse battery';
 const VIEWER_PW = 'viewer-password-1';
 const LOCKY_PW = 'locky-password-1';
+
+/**
+ * Runs `selfcheck server user add` on a pseudo-terminal (util-linux `script`)
+ * and types each answer once its prompt has appeared; resolves with what the
+ * terminal showed and the exit code.
+ */
+function userAddOnTty(b: Bureau, name: string, answers: string[]): Promise<{ screen: string; code: number | null }> {
+  const bin = join(__dirname, '..', '..', 'bin', 'selfcheck.js');
+  const command = [process.execPath, bin, 'server', 'user', 'add', '--data-dir', b.dataDir, '--name', name, '--role', 'viewer'].map((a) => `'${a}'`).join(' ');
+  const proc = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ...b.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let screen = '';
+  let asked = 0;
+  const onData = (d: Buffer): void => {
+    screen += d.toString();
+    const prompts = (screen.match(/Password \(at least 10 characters\): |Again: /g) ?? []).length;
+    while (asked < prompts && asked < answers.length) proc.stdin.write(answers[asked++] + '\r');
+  };
+  proc.stdout.on('data', onData);
+  proc.stderr.on('data', onData);
+  return new Promise((resolve) => proc.on('exit', (code) => resolve({ screen, code })));
+}
 
 describe.each(ENGINES)('workspace access on %s', (engine) => {
   let b: Bureau;
@@ -45,6 +66,18 @@ describe.each(ENGINES)('workspace access on %s', (engine) => {
     const scoped = cliWithInput(['server', 'user', 'add', '--data-dir', b.dataDir, '--name', 'root2', '--role', 'admin', '--county', 'X'], 'long-enough-password\n', b.env);
     expect(scoped.status).toBe(2);
   });
+
+  test('user add on a terminal: asked twice without echo; two different answers change nothing', async () => {
+    const ok = await userAddOnTty(b, 'ttyuser', ['tty-password-1', 'tty-password-1']);
+    expect(ok.code).toBe(0);
+    expect(ok.screen).toMatch(/Password \(at least 10 characters\): [\s\S]*Again: [\s\S]*added viewer ttyuser/);
+    expect(ok.screen).not.toContain('tty-password-1');
+    expect((await new WorkspaceSession(server.url).login('ttyuser', 'tty-password-1')).status).toBe(200);
+    const differ = await userAddOnTty(b, 'ttyuser2', ['tty-password-1', 'tty-password-2']);
+    expect(differ.code).toBe(1);
+    expect(differ.screen).toMatch(/the two passwords differ/);
+    expect(await runSql(b, 'select name from users where name = ?', ['ttyuser2'])).toEqual([]);
+  }, 60_000);
 
   test('the password is stored as an scrypt hash with its parameters, never in clear', async () => {
     const rows = (await runSql(b, 'select password_hash from users where name = ?', ['admin'])) as { password_hash: string }[];

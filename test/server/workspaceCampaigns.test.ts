@@ -157,12 +157,15 @@ describe.each(ENGINES)('workspace campaigns on %s', (engine) => {
     expect(result.imported).toBe(3);
     expect(result.problems.map((p) => p.row)).toEqual([3, 5]);
     const xlsx = await writeXlsx(join(b.dir, 'second.xlsx'), [
+      ['某某县2026年义务教育学校名单'], // a title above the header, as bureaus' sheets often have
+      [],
       ['学校代码', '学校名称', '学校类型', '所属县区'],
       ['1430000001', '测试小学', '小学', '东区'],
       ['1430000007', '西区高中', '高中', '西区'],
+      ['12345', '错码学校', '小学', '西区'],
     ]);
     const again = await a.request('PUT', `campaigns/${id}/roster`, { body: xlsx, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
-    expect(RosterResult.parse(again.body)).toEqual({ imported: 2, problems: [] });
+    expect(RosterResult.parse(again.body)).toEqual({ imported: 2, problems: [{ row: 6, message: expect.stringMatching(/12345 is not a 10-digit 学校标识码/) as unknown }] });
     const codes = (await runSql(b, 'select school_code from roster where campaign_id = ? order by school_code', [id])) as { school_code: string }[];
     expect(codes.map((c) => c.school_code)).toEqual(['1430000001', '1430000007']);
     // A PNG renamed to .xlsx: refused, the roster unchanged.
@@ -183,7 +186,7 @@ describe.each(ENGINES)('workspace campaigns on %s', (engine) => {
     expect(adminView.find((c) => c.id === id)).toMatchObject({ schools: 2 });
     const audit = (await a.request<{ action: string; target: string; detail: string }[]>('GET', 'audit')).body;
     expect(audit.filter((e) => e.action === 'roster.replace' && e.target === id).map((e) => JSON.parse(e.detail) as unknown)).toEqual([
-      { schools: 2, problems: 0 },
+      { schools: 2, problems: 1 },
       { schools: 3, problems: 2 },
     ]);
   });

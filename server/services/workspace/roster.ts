@@ -1,7 +1,8 @@
 // A campaign's roster from the file a bureau already keeps: XLSX (the first
 // worksheet) or CSV in UTF-8 (with or without a BOM; GBK/GB18030 files, as
 // older Excel versions save "CSV", are refused with a hint to save as
-// "CSV UTF-8" rather than guessed at). The first row is the header; columns
+// "CSV UTF-8" rather than guessed at). The first row is the header (or the
+// first of the top five that names a code column, below a title); columns
 // are found by name, in Chinese or English, in any order. Each bad row is
 // reported with its row number (as Excel numbers it) and left out; only a
 // file that is not a spreadsheet at all, or has no school-code column, is
@@ -210,16 +211,26 @@ function csvRows(bytes: Buffer): string[][] {
   return rows;
 }
 
-function rosterFromRows(rows: string[][]): ParsedRoster {
-  const header = rows[0];
-  if (!header) throw new RosterFileError('the roster file has no header row');
+/** How far down a title block (e.g. a merged "××县学校名单" row) may push the header row. */
+const HEADER_SEARCH_ROWS = 5;
+
+function columnsOf(header: string[]): Partial<Record<Column, number>> {
   const index: Partial<Record<Column, number>> = {};
   header.forEach((h, i) => {
     const n = normHeader(h);
     for (const col of Object.keys(HEADERS) as Column[]) if (index[col] === undefined && HEADERS[col].includes(n)) index[col] = i;
   });
+  return index;
+}
+
+function rosterFromRows(rows: string[][]): ParsedRoster {
+  const first = rows[0];
+  if (!first) throw new RosterFileError('the roster file has no header row');
+  // The header is the first row, or the first of the next few that names a code column (below a title block).
+  const headerAt = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => columnsOf(r).code !== undefined);
+  const index = columnsOf(rows[Math.max(0, headerAt)] ?? first);
   if (index.code === undefined)
-    throw new RosterFileError(`the roster has no school-code column: the first row must name one, e.g. 学校代码 or 学校标识码 (found: ${header.map((h) => h.trim()).filter(Boolean).slice(0, 8).join(', ') || 'nothing'})`);
+    throw new RosterFileError(`the roster has no school-code column: the first row must name one, e.g. 学校代码 or 学校标识码 (found: ${first.map((h) => h.trim()).filter(Boolean).slice(0, 8).join(', ') || 'nothing'})`);
   const at = (row: string[], col: Column): string => {
     const i = index[col];
     return i === undefined ? '' : (row[i] ?? '').trim();
@@ -227,8 +238,8 @@ function rosterFromRows(rows: string[][]): ParsedRoster {
   const entries: RosterEntry[] = [];
   const problems: RosterResult['problems'] = [];
   const seen = new Map<string, number>();
-  rows.slice(1).forEach((row, i) => {
-    const rowNo = i + 2;
+  rows.slice(headerAt + 1).forEach((row, i) => {
+    const rowNo = headerAt + i + 2;
     if (row.every((c) => c.trim() === '')) return;
     const code = at(row, 'code');
     const name = at(row, 'name');

@@ -1,5 +1,5 @@
 // The key types the package code works with.
-import type { PublicKey, SecretKey } from './minisign';
+import { keyIdHex, publicKeyLine, type PublicKey, type SecretKey } from './minisign';
 
 /** A public key a verifier accepts, and for what. */
 export interface TrustedKey {
@@ -21,4 +21,8 @@ export interface SchoolKey {
   /** The "RW..." line. */
   publicKeyLine: string;
   createdAt: string;
+}
+
+export function toSchoolKey(secret: SecretKey, createdAt: string): SchoolKey {
+  return { secret, keyId: keyIdHex(secret.keyId), publicKeyLine: publicKeyLine(secret), createdAt };
 }

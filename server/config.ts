@@ -20,6 +20,10 @@ export const ServerConfig = z
     challengeTtlSeconds: z.number().int().positive().max(600).default(120),
     /** An unfinished upload is removed this long after its last byte. */
     uploadExpiryHours: z.number().positive().default(72),
+    /** Workspace log-ins end this long after they began, whatever happens (fractions allowed, for tests). */
+    workspaceSessionHours: z.number().positive().max(24 * 7).default(8),
+    /** …and this long after the last request (sliding). */
+    workspaceIdleMinutes: z.number().positive().max(24 * 60).default(30),
     /** The public URL schools use (written into the connection file). */
     publicUrl: z.string().url().optional(),
   })

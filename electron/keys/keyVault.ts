@@ -16,9 +16,9 @@ import { chmodSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdi
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PackageError } from '../../bag/errors';
-import { formatPublicKeyFile, formatSecretKeyFile, generateSecretKey, keyIdHex, parseSecretKeyFile, publicKeyLine, type SecretKey } from '../../bag/minisign';
+import { formatPublicKeyFile, formatSecretKeyFile, generateSecretKey, keyIdHex, parseSecretKeyFile, type SecretKey } from '../../bag/minisign';
 import { makeRotationStatement, type SignedStatement } from '../../bag/rotation';
-import type { SchoolKey } from '../../bag/keyTypes';
+import { toSchoolKey, type SchoolKey } from '../../bag/keyTypes';
 
 /**
  * The seam for the desktop app's key store (the lead implements it in
@@ -239,9 +239,6 @@ class FileKeyVault implements KeyVault {
   }
 }
 
-export function toSchoolKey(secret: SecretKey, createdAt: string): SchoolKey {
-  return { secret, keyId: keyIdHex(secret.keyId), publicKeyLine: publicKeyLine(secret), createdAt };
-}
 
 /** Reads a secret file, refusing one that group or others can read. */
 function readOwnerOnly(path: string): Buffer {

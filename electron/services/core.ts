@@ -8,7 +8,7 @@ import type { Template } from '../../shared/template/schema';
 import { acquireDataDirLock } from '../config/lock';
 import { EvidenceFileStore } from '../evidence/fileStore';
 import { openDatabase, schemaVersion, type Db } from '../store/db';
-import { SEED_TEMPLATE_DIR, loadSeedTemplate } from '../templates/seedTemplate';
+import { SEED_TEMPLATE_DIR, loadSeedTemplate } from '../../bag/template/seedTemplate';
 import { AnswerService } from './answers';
 import { AssessmentService } from './assessments';
 import type { ServiceContext } from './context';

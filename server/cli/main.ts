@@ -8,11 +8,13 @@ import { MigrationError } from '../db/migrations';
 import { ServerError } from '../services/errors';
 import { UsageError, type Io } from './args';
 import { backupCommand } from './backup';
+import { campaignCommand } from './campaign';
 import { enrolCommand } from './enrol';
 import { importCommand } from './importCmd';
 import { initCommand } from './init';
 import { serveCommand } from './serve';
 import { templatesCommand } from './templates';
+import { userCommand } from './user';
 
 const USAGE = `usage:
   selfcheck server init      --data-dir B [--name NAME] [--url PUBLIC_URL]
@@ -21,6 +23,10 @@ const USAGE = `usage:
   selfcheck server import    --data-dir B FILE.zip... [--receipts DIR]
   selfcheck server templates add --data-dir B FILE.zip
   selfcheck server backup    --data-dir B --out DIR
+  selfcheck server user add  --data-dir B --name NAME --role admin|reviewer|viewer [--county C]... [--school CODE]...
+                             (asks for the password twice, or reads one line from stdin)
+  selfcheck server campaign add  --data-dir B --label TEXT --template ID@VERSION --deadline YYYY-MM-DD --roster FILE.xlsx|FILE.csv
+  selfcheck server campaign list --data-dir B [--json]
   (--database postgres://… or SELFCHECK_SERVER_DATABASE_URL selects PostgreSQL; the default is the SQLite file in B)`;
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
@@ -30,6 +36,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   import: importCommand,
   templates: templatesCommand,
   backup: backupCommand,
+  user: userCommand,
+  campaign: campaignCommand,
 };
 
 /** Errors that are the user's to fix: shown as one line, no stack. */

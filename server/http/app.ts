@@ -87,7 +87,9 @@ export function createApp(ctx: ServerContext, uploads: Uploads, limiter: RateLim
       return sendJson(res, 200, await listDocuments(ctx, s.schoolCode, after));
     }
     if (m === 'GET' && sub === 'templates') {
-      const { feed, etag } = await templateFeed(ctx);
+      // Anonymous: every published template; with a school's token: its campaigns' templates (see templateFeed).
+      const school = req.headers.authorization ? (await session(req, note)).schoolCode : null;
+      const { feed, etag } = await templateFeed(ctx, school);
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, { etag });
         res.end();

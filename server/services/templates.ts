@@ -34,8 +34,25 @@ const toEntry = (r: { sha512: string; template_id: string; version: string; size
   publishedAt: r.published_at,
 });
 
-export async function templateFeed(ctx: ServerContext): Promise<{ feed: TemplateFeed; etag: string }> {
-  const rows = await ctx.store.db.selectFrom('templates').selectAll().orderBy('published_at').orderBy('sha512').execute();
+/**
+ * Every published template; for a school (an authenticated request) that
+ * some campaign's roster names, only the templates of those campaigns, so
+ * the app offers the principal the one checklist the bureau expects.
+ */
+export async function templateFeed(ctx: ServerContext, schoolCode: string | null = null): Promise<{ feed: TemplateFeed; etag: string }> {
+  let rows = await ctx.store.db.selectFrom('templates').selectAll().orderBy('published_at').orderBy('sha512').execute();
+  if (schoolCode !== null) {
+    const wanted = await ctx.store.db
+      .selectFrom('campaigns')
+      .innerJoin('roster', 'roster.campaign_id', 'campaigns.id')
+      .select(['campaigns.template_id', 'campaigns.template_version'])
+      .where('roster.school_code', '=', schoolCode)
+      .execute();
+    if (wanted.length > 0) {
+      const keys = new Set(wanted.map((w) => `${w.template_id}@${w.template_version}`));
+      rows = rows.filter((r) => keys.has(`${r.template_id}@${r.version}`));
+    }
+  }
   const feed: TemplateFeed = { templates: rows.map(toEntry) };
   const etag = `"${createHash('sha256').update(JSON.stringify(feed)).digest('hex').slice(0, 32)}"`;
   return { feed, etag };

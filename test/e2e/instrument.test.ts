@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createCore } from '../../electron/services/core';
-import { SEEDS_DIR } from '../../electron/templates/seedTemplate';
+import { SEEDS_DIR } from '../../bag/template/seedTemplate';
 import { scoreAssessment } from '../../shared/status/score';
 import { allItems } from '../../shared/template/schema';
 import { meetingAnswer, profileOf, SCHOOL_V2 } from '../instrument/helpers';

@@ -7,7 +7,7 @@ import { effectiveTarget } from '../../shared/status/targets';
 import { applicablePoints } from '../../shared/status/points';
 import { TYPICAL_PROFILE } from '../../shared/status/instrumentSummary';
 import type { Item, SchoolType, Template } from '../../shared/template/schema';
-import { loadSeedTemplate, SEEDS_DIR } from '../../electron/templates/seedTemplate';
+import { loadSeedTemplate, SEEDS_DIR } from '../../bag/template/seedTemplate';
 
 export const SCHOOL_V2 = loadSeedTemplate(path.join(SEEDS_DIR, 'hunan-school-selfcheck-v2'));
 export const KINDERGARTEN_V2 = loadSeedTemplate(path.join(SEEDS_DIR, 'hunan-kindergarten-selfcheck-v2'));

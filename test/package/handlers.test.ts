@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createAllHandlers, dispatch, missingHandlers, type Handlers } from '../../electron/api';
 import { parseSecretKeyFile } from '../../bag/minisign';
 import { buildTemplatePackage } from '../../bag/templatePackage';
-import { loadSeedTemplate, SEED_TEMPLATE_DIR } from '../../electron/templates/seedTemplate';
+import { loadSeedTemplate, SEED_TEMPLATE_DIR } from '../../bag/template/seedTemplate';
 import type { JobSnapshot } from '../../shared/api/package';
 import type { Result } from '../../shared/api/define';
 import { tempDir } from '../fixtures/core';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from '../../shared/template/schema';
-import { loadSeedTemplate, SEED_TEMPLATE_DIR } from '../../electron/templates/seedTemplate';
+import { loadSeedTemplate, SEED_TEMPLATE_DIR } from '../../bag/template/seedTemplate';
 import { TrustStore } from '../../electron/keys/trustStore';
 import { parseSecretKeyFile } from '../../bag/minisign';
 import { buildTemplatePackage, verifyTemplatePackage } from '../../bag/templatePackage';

@@ -4,7 +4,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { loadSeedTemplate, SEED_TEMPLATE_DIR } from '../../electron/templates/seedTemplate';
+import { loadSeedTemplate, SEED_TEMPLATE_DIR } from '../../bag/template/seedTemplate';
 import { allItems, type Item, type LocalizedText, type Template } from '../../shared/template/schema';
 
 const SOURCES_DIR = path.resolve(__dirname, '../../../shared/seeds');

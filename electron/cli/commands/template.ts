@@ -3,7 +3,7 @@
 // files and event entries a year), for a bureau deciding what to adopt.
 import { resolve } from 'node:path';
 import { summarizeInstrument, type InstrumentSummary } from '../../../shared/status/instrumentSummary';
-import { listSeedTemplateDirs, loadSeedTemplate } from '../../templates/seedTemplate';
+import { listSeedTemplateDirs, loadSeedTemplate } from '../../../bag/template/seedTemplate';
 import { UsageError, parseFlags, type CliCommand, type CliIo } from '../command';
 
 function table(rows: InstrumentSummary[], io: CliIo): void {

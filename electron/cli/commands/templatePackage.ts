@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { keyIdHex, parseSecretKeyFile } from '../../../bag/minisign';
 import { buildTemplatePackage } from '../../../bag/templatePackage';
-import { loadSeedTemplate, SEED_TEMPLATE_DIR } from '../../templates/seedTemplate';
+import { loadSeedTemplate, SEED_TEMPLATE_DIR } from '../../../bag/template/seedTemplate';
 import { UsageError, parseFlags, type CliCommand } from '../command';
 
 export const templatePackageCommand: CliCommand = {

@@ -1,4 +1,6 @@
 // Every workspace route, gathered from one file per area.
+import { AUTH_ROUTES } from './auth';
+import { CAMPAIGN_ROUTES } from './campaigns';
 import type { WorkspaceRoute } from './router';
 
-export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [];
+export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [...AUTH_ROUTES, ...CAMPAIGN_ROUTES];

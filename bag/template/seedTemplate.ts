@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { Template } from '../../shared/template/schema';
 
 /**
- * The bundled Hunan template. Works from electron/templates/ (ts-jest, tsc) and
- * from dist/electron/ (esbuild bundle): both sit two folders below the repo root.
+ * The bundled Hunan template. Works from bag/template/ (ts-jest, tsc) and
+ * from dist/<program>/ (esbuild bundles): both sit two folders below the repo root.
  */
 export const SEED_TEMPLATE_DIR = path.resolve(__dirname, '../../seeds/hunan-school-selfcheck');
 

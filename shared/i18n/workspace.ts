@@ -164,7 +164,7 @@ const zhCN = {
     band: '{{from}}–{{to}} 分：{{count}} 所',
     count: '学校数',
     empty: '还没有学校提交，暂无统计。',
-    col: { code: '编号', title: '检查项', met: '达标', partly: '部分', notMet: '未达标', share: '占比', meanSelf: '平均自评', meanReview: '平均复核' },
+    col: { code: '编号', title: '检查项', met: '达标', partly: '部分', notMet: '未达标', share: '达标率', meanSelf: '平均自评', meanReview: '平均复核' },
   },
   users: {
     title: '用户',
@@ -350,7 +350,7 @@ const en: Shape<typeof zhCN> = {
     band: '{{from}}–{{to}} points: {{count}} schools',
     count: 'Schools',
     empty: 'No school has submitted yet; nothing to count.',
-    col: { code: 'Code', title: 'Item', met: 'Met', partly: 'Partly', notMet: 'Not met', share: 'Share', meanSelf: 'Mean self', meanReview: 'Mean review' },
+    col: { code: 'Code', title: 'Item', met: 'Met', partly: 'Partly', notMet: 'Not met', share: 'Met share', meanSelf: 'Mean self', meanReview: 'Mean review' },
   },
   users: {
     title: 'Users',

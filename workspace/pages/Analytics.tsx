@@ -186,9 +186,9 @@ function AnalyticsView({ a, campaign }: { a: Analytics; campaign: string }) {
           <Empty>{t('analytics.keyNone')}</Empty>
         ) : (
           <ul className="ws-keyfail">
-            {a.keyFailures.map((k) => (
+            {a.keyFailures.map((k, i) => (
               <li key={k.code}>
-                <details>
+                <details open={i < 3}>
                   <summary>
                     <code>{k.code}</code> {k.title} · {k.schools.length}
                   </summary>

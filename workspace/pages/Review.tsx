@@ -117,6 +117,14 @@ function ReviewForm({ campaign, school, report, review, onChange }: { campaign: 
             <fieldset key={area.areaCode} className="ws-area">
               <legend>{area.title}</legend>
               <table className="ws-table ws-table-compact ws-review-table">
+                <colgroup>
+                  <col className="c-item" />
+                  <col className="c-self" />
+                  <col className="c-status" />
+                  <col className="c-score" />
+                  <col />
+                  <col className="c-rectify" />
+                </colgroup>
                 <thead>
                   <tr>
                     <th scope="col">{t('school.items')}</th>
@@ -135,6 +143,7 @@ function ReviewForm({ campaign, school, report, review, onChange }: { campaign: 
                       <tr key={item.code} data-code={item.code}>
                         <th scope="row">
                           <code>{item.code}</code> {item.title}
+                          {item.key && <span className="ws-badge ws-key">{t('school.key')}</span>}
                         </th>
                         <td>
                           <StatusBadge status={item.status} />

@@ -14,6 +14,7 @@ import { SCHOOL_CODE } from '../package/helpers/samplePackage';
 import { setupBureau, type Bureau } from '../server/helpers/bureau';
 import { login as schoolLogin, submit, upload, uploadIdOf } from '../server/helpers/client';
 import { startServer, type ServerProcess } from '../server/helpers/serverProcess';
+import { axeViolations, describe as describeViolations } from './axe';
 import { launchBrowser, screenshot } from './browser';
 import { REPO } from './server';
 
@@ -356,6 +357,35 @@ describe('the bureau workspace in the browser', () => {
     await logIn(page, 'admin1');
     await page.waitForURL(/\/bureau\/users$/);
     await page.close();
+  });
+
+  test('accessibility: axe finds no serious or critical violation on any page', async () => {
+    // axe is injected as a script, which the page's CSP (rightly) refuses; this one context bypasses it.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', bypassCSP: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${origin}/bureau/`);
+    await page.getByRole('heading', { name: '登录', exact: true }).waitFor();
+    const found: string[] = describeViolations('login', await axeViolations(page));
+    await logIn(page, 'admin1');
+    await page.getByTestId('who').waitFor();
+    const c = encodeURIComponent(campaignId);
+    const visits: [string, string, () => Promise<unknown>][] = [
+      ['campaigns', '/bureau/', () => page.getByTestId('campaigns').waitFor()],
+      ['completeness', `/bureau/campaigns/${c}`, () => page.getByTestId('schools').waitFor()],
+      ['school', `/bureau/campaigns/${c}/schools/${SCHOOL_CODE}`, () => page.getByTestId('score').waitFor()],
+      ['review', `/bureau/campaigns/${c}/schools/${SCHOOL_CODE}?tab=review`, () => page.getByTestId('published').waitFor()],
+      ['analytics', `/bureau/campaigns/${c}/analytics`, () => page.getByTestId('analytics-schools').waitFor()],
+      ['users', '/bureau/users', () => page.getByTestId('users').waitFor()],
+      ['audit', '/bureau/audit', () => page.getByTestId('audit').waitFor()],
+    ];
+    for (const [name, path, ready] of visits) {
+      await page.goto(origin + path);
+      await ready();
+      found.push(...describeViolations(name, await axeViolations(page)));
+    }
+    await context.close();
+    expect(found).toEqual([]);
   });
 
   test('English: the language switch changes the workspace’s texts', async () => {

@@ -166,7 +166,7 @@ export function ReportView({ report, sha512 }: { report: ReportJson; sha512: str
         {report.assessment.startDate} – {report.assessment.endDate} · {t('school.overall', figures(o))}
       </p>
       {score && (
-        <div className="ws-score" data-testid="score">
+        <dl className="ws-score" data-testid="score">
           <div className="ws-stat">
             <dt>{t('school.score')}</dt>
             <dd>{t('school.scoreValue', { total: formatNumber(score.total, locale), max: score.max })}</dd>
@@ -183,7 +183,7 @@ export function ReportView({ report, sha512 }: { report: ReportJson; sha512: str
               </dd>
             </div>
           )}
-        </div>
+        </dl>
       )}
       {score && score.vetoFailed.length > 0 && <p className="ws-error">{t('school.vetoFailed', { codes: score.vetoFailed.join('、') })}</p>}
       {score && score.aspects.length > 0 && (

@@ -130,7 +130,7 @@ function CountyChart({ counties }: { counties: (Counts & { county: string })[] }
         })}
       </svg>
       <details>
-        <summary>{t('completeness.byCounty')} · 表格 / table</summary>
+        <summary>{t('completeness.asTable')}</summary>
         <table className="ws-table ws-table-compact">
           <thead>
             <tr>

@@ -19,14 +19,19 @@ function in30Days(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function ReviewPanel({ me, campaign, school, report }: { me: Me; campaign: string; school: string; report: ReportJson | null }) {
+export function ReviewPanel({ me, campaign, school, report, onChanged }: { me: Me; campaign: string; school: string; report: ReportJson | null; onChanged: () => void }) {
   const { t } = useT();
   const review = useLoad(() => api.review(campaign, school), `review:${campaign}:${school}`);
+  // The school's header (review state, 整改 counts) changes with the review too.
+  const changed = (): void => {
+    review.reload();
+    onChanged();
+  };
   const mayEdit = me.role === 'admin' || me.role === 'reviewer';
   if (review.state === 'loading') return <Loading />;
   if (review.state === 'error') return <ErrorBox error={review.error} onRetry={review.reload} />;
   const r = review.data;
-  if (r?.state === 'published') return <PublishedReview review={r} report={report} mayCheck={mayEdit} onChange={review.reload} />;
+  if (r?.state === 'published') return <PublishedReview review={r} report={report} mayCheck={mayEdit} onChange={changed} />;
   if (!mayEdit)
     return (
       <section aria-labelledby="review-title">
@@ -36,7 +41,7 @@ export function ReviewPanel({ me, campaign, school, report }: { me: Me; campaign
       </section>
     );
   if (!report) return <Empty>{t('review.noReport')}</Empty>;
-  return <ReviewForm campaign={campaign} school={school} report={report} review={r} onChange={review.reload} />;
+  return <ReviewForm campaign={campaign} school={school} report={report} review={r} onChange={changed} />;
 }
 
 function ReviewForm({ campaign, school, report, review, onChange }: { campaign: string; school: string; report: ReportJson; review: ReviewView | null; onChange: () => void }) {

@@ -17,10 +17,10 @@ export function SchoolPage({ me, campaign, school }: { me: Me; campaign: string;
   const data = useLoad(() => api.submission(campaign, school, version), `submission:${campaign}:${school}:${version ?? ''}`);
   if (data.state === 'loading') return <Loading />;
   if (data.state === 'error') return <ErrorBox error={data.error} onRetry={data.reload} />;
-  return <SchoolView me={me} campaign={campaign} sub={data.data} tab={tab} version={version} />;
+  return <SchoolView me={me} campaign={campaign} sub={data.data} tab={tab} version={version} onChanged={data.reload} />;
 }
 
-function SchoolView({ me, campaign, sub, tab, version }: { me: Me; campaign: string; sub: Submission; tab: 'report' | 'review'; version: string | null }) {
+function SchoolView({ me, campaign, sub, tab, version, onChanged }: { me: Me; campaign: string; sub: Submission; tab: 'report' | 'review'; version: string | null; onChanged: () => void }) {
   const { t, locale } = useT();
   const s = sub.school;
   const parsed = sub.report === null ? null : ReportJson.safeParse(sub.report);
@@ -86,7 +86,7 @@ function SchoolView({ me, campaign, sub, tab, version }: { me: Me; campaign: str
           </nav>
           {parsed && !parsed.success && <ErrorBox error={new Error(t('school.unreadable', { detail: parsed.error.issues[0]?.message ?? '' }))} />}
           {tab === 'report' && report && sub.shownSha512 && <ReportView report={report} sha512={sub.shownSha512} />}
-          {tab === 'review' && <ReviewPanel me={me} campaign={campaign} school={s.code} report={report} />}
+          {tab === 'review' && <ReviewPanel me={me} campaign={campaign} school={s.code} report={report} onChanged={onChanged} />}
         </>
       )}
     </>

@@ -1,7 +1,8 @@
 // Lint keeps the layers apart (see ../shared/docs/architecture.md):
 // shared/ is pure TypeScript; renderer/ imports only shared/; bag/ (the package
 // format, Node-only) imports shared/ and Node; electron/ (the school app) and
-// server/ (the bureau's server) import shared/ and bag/, never each other.
+// server/ (the bureau's server) import shared/ and bag/, never each other;
+// workspace/ (the bureau's browser UI) imports only shared/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -42,6 +43,22 @@ export default tseslint.config(
           { group: nodeBuiltins, message: 'renderer/ runs in a sandboxed page: no Node built-ins' },
         ],
       }],
+    },
+  },
+  {
+    // The bureau's workspace (browser, served by the server): shared/, react and
+    // i18next only; its components are its own (the school app's are tied to the
+    // app's i18n instance and store).
+    files: ['workspace/**/*.ts', 'workspace/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*'], message: 'workspace/ runs in the browser' },
+          { group: ['**/electron/**', '**/bag/**', '**/server/**', '**/renderer/**'], message: 'workspace/ imports only shared/ (and react, i18next)' },
+          { group: nodeBuiltins, message: 'workspace/ runs in the browser: no Node built-ins' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'process', 'require', '__dirname'],
     },
   },
   {

@@ -105,5 +105,28 @@ if (existsSync(r('renderer/index.tsx'))) {
   );
 }
 
+// The bureau's workspace (served by the collection server below /bureau): a
+// browser bundle like the renderer's, plus its page and style sheet.
+if (existsSync(r('workspace/index.tsx'))) {
+  jobs.push(
+    build({
+      entryPoints: [r('workspace/index.tsx')],
+      outfile: r('dist/workspace/app.js'),
+      bundle: true,
+      platform: 'browser',
+      target: 'chrome120',
+      format: 'iife',
+      sourcemap: true,
+      minify: production,
+      jsx: 'automatic',
+      define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+      logLevel: 'warning',
+    }).then(() => {
+      writeAtomically(r('dist/workspace/index.html'), readFileSync(r('workspace/index.html')));
+      writeAtomically(r('dist/workspace/app.css'), readFileSync(r('workspace/styles.css')));
+    }),
+  );
+}
+
 await Promise.all(jobs);
 console.log(`build: ${jobs.length} bundles in ${Date.now() - started} ms`);

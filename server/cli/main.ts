@@ -9,6 +9,7 @@ import { ServerError } from '../services/errors';
 import { UsageError, type Io } from './args';
 import { backupCommand } from './backup';
 import { enrolCommand } from './enrol';
+import { exportCommand } from './exportCmd';
 import { importCommand } from './importCmd';
 import { initCommand } from './init';
 import { serveCommand } from './serve';
@@ -21,6 +22,7 @@ const USAGE = `usage:
   selfcheck server import    --data-dir B FILE.zip... [--receipts DIR]
   selfcheck server templates add --data-dir B FILE.zip
   selfcheck server backup    --data-dir B --out DIR
+  selfcheck server export    --data-dir B --campaign ID --out FILE.xlsx
   (--database postgres://… or SELFCHECK_SERVER_DATABASE_URL selects PostgreSQL; the default is the SQLite file in B)`;
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   import: importCommand,
   templates: templatesCommand,
   backup: backupCommand,
+  export: exportCommand,
 };
 
 /** Errors that are the user's to fix: shown as one line, no stack. */

@@ -21,20 +21,20 @@ export interface AnalyticsFilter {
 }
 
 /** `latest(sha512, school_code, name, county, type, total, level, receipt_seq)`: each school's latest report, as a CTE. */
-export function latestReports(campaign: Campaign, scope: Scope, filter: AnalyticsFilter, codes: string[] | null = null): RawBuilder<unknown> {
-  return sql`latest as (
+export function latestReports(campaign: Campaign, scope: Scope, filter: AnalyticsFilter): RawBuilder<unknown> {
+  // Materialized: computed once, then each school's points are found through report_points' key (the planner would otherwise re-check it per point row).
+  return sql`latest as materialized (
     select r.sha512, r.school_code, ro.name, ro.county, ro.type, r.total, r.level, r.receipt_seq
     from reports r
     join (
       select school_code, max(receipt_seq) as seq from reports
       where template_id = ${campaign.template_id} and template_version = ${campaign.template_version}
       group by school_code
-    ) m on m.seq = r.receipt_seq
+    ) m on r.template_id = ${campaign.template_id} and r.template_version = ${campaign.template_version} and r.school_code = m.school_code and r.receipt_seq = m.seq
     join roster ro on ro.campaign_id = ${campaign.id} and ro.school_code = r.school_code
     where ${scopeCondition(scope, 'ro.school_code', 'ro.county')}
       ${filter.county !== null ? sql`and ro.county = ${filter.county}` : sql``}
       ${filter.type !== null ? sql`and ro.type = ${filter.type}` : sql``}
-      ${codes !== null ? sql`and ro.school_code in (${sql.join(codes)})` : sql``}
   )`;
 }
 

@@ -46,7 +46,14 @@ export async function schoolRows(ctx: ServerContext, campaign: Campaign, scope: 
   let query = db
     .selectFrom('roster as ro')
     .leftJoin(received, 'a.school_code', 'ro.school_code')
-    .leftJoin('reports as lr', 'lr.receipt_seq', 'a.latest_seq')
+    // The template and school terms let the join use reports_template_school.
+    .leftJoin('reports as lr', (j) =>
+      j
+        .on('lr.template_id', '=', campaign.template_id)
+        .on('lr.template_version', '=', campaign.template_version)
+        .onRef('lr.school_code', '=', 'a.school_code')
+        .onRef('lr.receipt_seq', '=', 'a.latest_seq'),
+    )
     .select(['ro.school_code', 'ro.name', 'ro.type', 'ro.county', 'a.first_at', 'a.latest_at', 'a.versions', 'lr.total', 'lr.level'])
     .where('ro.campaign_id', '=', campaign.id)
     .where(scopeCondition(scope, 'ro.school_code', 'ro.county'))

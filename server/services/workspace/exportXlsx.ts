@@ -7,6 +7,7 @@
 // sheet is finished before the next starts, so memory stays flat however
 // many schools the campaign has. Chinese column names, a frozen header row
 // and widths that fit the content's usual length, for WPS and Excel alike.
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -20,7 +21,8 @@ import { loadCampaign, schoolRows, type Campaign } from './completeness';
 import { scopeCondition } from './scope';
 
 const W = exportWords['zh-CN'];
-const PAGE = 500;
+/** Schools per page: small enough that a page's rows die young, large enough that queries stay few. */
+const PAGE = 200;
 
 export interface ExportCounts {
   schools: number;
@@ -41,8 +43,17 @@ function sheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Co
   return ws;
 }
 
-/** Lets the zip stream drain between pages (the database driver may not yield on its own). */
-const breathe = (): Promise<void> => new Promise((r) => setImmediate(r));
+/**
+ * Waits between pages until the sheet's bytes have gone into the zip.
+ * exceljs writes a sheet's XML into a pass-through stream without heeding
+ * its backpressure, so without this wait the whole sheet's XML would pile up
+ * in memory whenever compressing is slower than making rows.
+ */
+async function breathe(ws: ExcelJS.Worksheet): Promise<void> {
+  const inner = (ws as unknown as { stream?: { pipes?: (Writable & { _writableState?: { needDrain?: boolean; length?: number } })[] } }).stream?.pipes?.[0];
+  if (inner?._writableState?.needDrain) await once(inner, 'drain');
+  else await new Promise((r) => setImmediate(r));
+}
 
 const local = (iso: string | null): string | null => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : null);
 const statusWord = (s: string): string => (zhCN.status as Record<string, string>)[s] ?? s;
@@ -110,7 +121,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
         .commit();
       counts.schools++;
     }
-    await breathe();
+    await breathe(roster);
   }
   roster.commit();
 
@@ -138,14 +149,16 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
       with ${latest} select sha512, school_code, name, county, total from latest where school_code > ${after} order by school_code limit ${PAGE}`.execute(db);
     if (page.rows.length === 0) break;
     const pageCodes = page.rows.map((r) => r.school_code);
-    const pageLatest = latestReports(campaign, scope, all, pageCodes);
-    const selfRows = await sql<{ sha512: string; code: string; status: string; self: unknown }>`
-      with ${pageLatest} select p.sha512, p.code, p.status, p.self from report_points p join latest l on l.sha512 = p.sha512`.execute(db);
+    const selfRows = await db
+      .selectFrom('report_points')
+      .select(['sha512', 'code', 'status', 'self'])
+      .where('sha512', 'in', page.rows.map((r) => r.sha512))
+      .execute();
     const reviewRows = await sql<{ school_code: string; code: string; score: unknown; status: string | null }>`
       with ${latestPublished(campaign)}
       select pub.school_code, rp.code, rp.score, rp.status from review_points rp join pub on pub.id = rp.review_id
       where pub.school_code in (${sql.join(pageCodes)})`.execute(db);
-    const selfOf = new Map(selfRows.rows.map((r) => [`${r.sha512}:${r.code}`, r]));
+    const selfOf = new Map(selfRows.map((r) => [`${r.sha512}:${r.code}`, r]));
     const reviewOf = new Map(reviewRows.rows.map((r) => [`${r.school_code}:${r.code}`, r]));
     for (const r of page.rows) {
       const row: Record<string, string | number | null> = { code: r.school_code, name: r.name, county: r.county, total: r.total === null ? null : Number(r.total) };
@@ -158,7 +171,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
       matrix.addRow(row).commit();
     }
     after = pageCodes[pageCodes.length - 1] ?? after;
-    await breathe();
+    await breathe(matrix);
     if (page.rows.length < PAGE) break;
   }
   matrix.commit();
@@ -205,7 +218,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
         .commit();
       counts.reviews++;
     }
-    await breathe();
+    await breathe(reviews);
     if (page.length < PAGE) break;
   }
   reviews.commit();
@@ -284,7 +297,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
         .commit();
       counts.rectify++;
     }
-    await breathe();
+    await breathe(rectify);
     if (page.rows.length < PAGE) break;
   }
   rectify.commit();
@@ -312,7 +325,7 @@ export async function writeMissingXlsx(ctx: ServerContext, campaignId: string, s
       ws.addRow({ code: s.code, name: s.name, county: s.county, type: typeWord(s.type), state: W.states[s.state] }).commit();
       schools++;
     }
-    await breathe();
+    await breathe(ws);
   }
   ws.commit();
   await wb.commit();

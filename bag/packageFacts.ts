@@ -1,7 +1,7 @@
 // What a receiver needs from a report package it has already verified: the
 // report's identity fields and the key rotation statements it carries. Read
 // with the same safe zip reader; call only after verifyReportPackage said ok.
-import { ReportJson } from '../shared/report/schema';
+import { ReportJson, type Rectification } from '../shared/report/schema';
 import { PackageError } from './errors';
 import { DEFAULT_LIMITS } from './limits';
 import { isRotationFile, type SignedStatement } from './rotation';
@@ -18,6 +18,8 @@ export interface PackageFacts {
   replaces: string | null;
   signerKeyId: string;
   rotation: SignedStatement[];
+  /** The rectification block (a report answering a review), else null. */
+  rectification: Rectification | null;
 }
 
 export async function readPackageFacts(zipPath: string): Promise<PackageFacts> {
@@ -43,6 +45,7 @@ export async function readPackageFacts(zipPath: string): Promise<PackageFacts> {
       replaces: report.assessment.replaces,
       signerKeyId: report.signer.keyId,
       rotation,
+      rectification: report.rectification ?? null,
     };
   } finally {
     await zip.close();

@@ -16,6 +16,7 @@ import type { ServerContext } from './context';
 import { findDocument, lockChain, writeReceipt, writeRejection, type StoredDocument } from './documents';
 import { enrolKey, trustedSchoolKeys } from './enrolment';
 import { ServerError } from './errors';
+import { recordRectification } from './workspace/rectification';
 
 export interface PackageInput {
   file: string;
@@ -84,6 +85,7 @@ export async function processPackage(ctx: ServerContext, input: PackageInput): P
       clientTime: input.clientTime,
       via: input.via,
     });
+    await recordRectification(trx, { sha512, schoolCode: facts.schoolCode, rectification: facts.rectification, receivedAt: received });
     return { outcome: 'received', fresh: true, doc };
   });
 }

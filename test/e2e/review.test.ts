@@ -16,7 +16,8 @@ import { documentHash, signDocument } from '../../bag/receipt';
 import { ReportJson } from '../../shared/report/schema';
 import type { ReviewBody } from '../../shared/sync/protocol';
 import { makeExportFixture } from '../package/helpers/exportFixture';
-import { screenshot } from './browser';
+import { axeViolations, describe as describeViolations } from './axe';
+import { screenshot, WINDOW } from './browser';
 import { CLI, tempDataDir } from './server';
 import { browserSuite, dashboardShown } from './suite';
 
@@ -115,6 +116,24 @@ test('a point is recorded and kept across a reload', async () => {
   expect(await again.getByRole('textbox', { name: '责任人' }).inputValue()).toBe('王副校长');
   expect(await again.getByRole('radio', { name: '已完成' }).isChecked()).toBe(true);
   expect(await again.getByRole('checkbox', { name: /drill\.jpg/ }).isChecked()).toBe(true);
+});
+
+test('the 整改 page has no serious or critical accessibility violation, in Chinese and in English', async () => {
+  // axe is injected by the test, so it runs in a context that bypasses the page's CSP (as test/e2e/axe.test.ts does).
+  const context = await suite.browser.newContext({ bypassCSP: true, viewport: WINDOW, locale: 'zh-CN' });
+  const p = await context.newPage();
+  await p.goto(suite.server.url);
+  await p.evaluate(() => (window.location.hash = '#/review'));
+  await p.getByRole('heading', { level: 1, name: '督导意见与整改' }).waitFor();
+  await p.getByTestId('rectify-SAF-01').waitFor();
+  const problems = describeViolations('zh-CN 整改', await axeViolations(p));
+  await p.getByRole('button', { name: 'English' }).click();
+  await p.getByRole('heading', { level: 1, name: 'Review and rectification' }).waitFor();
+  problems.push(...describeViolations('en rectification', await axeViolations(p)));
+  await p.getByRole('button', { name: '中文' }).click();
+  await p.getByRole('heading', { level: 1, name: '督导意见与整改' }).waitFor();
+  await context.close();
+  expect(problems).toEqual([]);
 });
 
 test('the checklist item page shows the review beside the item', async () => {

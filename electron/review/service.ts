@@ -134,12 +134,16 @@ export class ReviewService {
   prepare(id: string): { assessmentId: string; version: number } {
     const r = this.require(id);
     if (r.rectificationAssessmentId) {
+      let a: Assessment | null = null;
       try {
-        const a = this.core.assessments.get(r.rectificationAssessmentId);
-        return { assessmentId: a.id, version: a.version };
+        a = this.core.assessments.get(r.rectificationAssessmentId);
       } catch {
         /* deleted: bind again */
       }
+      // Exported already, and entries changed since: the kept package would replay the old
+      // entries byte for byte, so the changes go into the next version instead.
+      const changedSince = a?.frozenAt ? this.store.entries(id).some((e) => e.savedAt > (a?.frozenAt ?? '')) : false;
+      if (a && !changedSince) return { assessmentId: a.id, version: a.version };
     }
     const reviewed = this.reviewedAssessment(r);
     if (!reviewed) throw new ApiError('not_found', 'review.reviewedMissing', { bag: r.body.bag });

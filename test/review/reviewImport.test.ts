@@ -156,6 +156,23 @@ test('review import: wrong key refused and nothing stored; the right one shown p
     const v = cli(['verify', rect, '--data-dir', dataDir]);
     expect(v.stdout + v.stderr).toMatch(/OK|通过|valid/i);
     expect(v.status).toBe(0);
+
+    // Entries changed after the rectification version was exported go into the next version
+    // (the exported one replays byte for byte); with no change, the exported one stays bound.
+    const core2 = createCore({ dataDir, mode: 'cli', purgeAtStart: false });
+    try {
+      const h2 = createAllHandlers(core2);
+      const call2 = async (name: string, args: unknown) => {
+        const r = await dispatch(h2, name, args);
+        if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+        return r.value as Record<string, unknown>;
+      };
+      expect(await call2('review.prepare', { id: 'rv-test0001' })).toEqual(prepared);
+      await call2('review.saveEntry', { ...entry, measures: '补充：每学期演练两次', revision: 1 });
+      expect(await call2('review.prepare', { id: 'rv-test0001' })).toMatchObject({ version: 3 });
+    } finally {
+      core2.close();
+    }
   } finally {
     try {
       core.close();

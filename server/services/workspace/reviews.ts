@@ -161,12 +161,14 @@ export async function saveDraft(ctx: ServerContext, actor: Actor, campaignId: st
   }
   const now = ctx.now().toISOString();
   const id = await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('reviews').select(['id', 'state']).where('campaign_id', '=', campaignId).where('school_code', '=', schoolCode).where('sha512', '=', pkg.sha512).execute();
-    if (existing.some((e) => e.state === 'published'))
+    const existing = await trx.selectFrom('reviews').select(['id', 'state', 'sha512']).where('campaign_id', '=', campaignId).where('school_code', '=', schoolCode).execute();
+    if (existing.some((e) => e.state === 'published' && e.sha512 === pkg.sha512))
       throw new ServerError('locked', 409, 'the review of this version is published and is not edited; a new review can be drafted when the school sends a new version');
-    const reviewId = existing[0]?.id ?? `rv-${randomBytes(10).toString('hex')}`;
-    if (existing[0]) {
-      await trx.updateTable('reviews').set({ opinion: draft.opinion, deadline: draft.deadline, reviewer: actor.name, updated_at: now }).where('id', '=', reviewId).execute();
+    // One draft per school and campaign: a draft begun on an older version moves on to the newest one.
+    const draftRow = existing.find((e) => e.state === 'draft');
+    const reviewId = draftRow?.id ?? `rv-${randomBytes(10).toString('hex')}`;
+    if (draftRow) {
+      await trx.updateTable('reviews').set({ sha512: pkg.sha512, opinion: draft.opinion, deadline: draft.deadline, reviewer: actor.name, updated_at: now }).where('id', '=', reviewId).execute();
       await trx.deleteFrom('review_points').where('review_id', '=', reviewId).execute();
     } else {
       await trx

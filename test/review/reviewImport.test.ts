@@ -153,6 +153,10 @@ test('review import: wrong key refused and nothing stored; the right one shown p
     expect(report.rectification?.items).toEqual([
       expect.objectContaining({ code: 'SAF-01', measures: '组织全体师生演练并修订预案', responsible: '王副校长', deadline: '2026-12-20', status: 'done', evidence: [expect.objectContaining({ originalName: 'drill.jpg' })] }),
     ]);
+    // The printable report says it too, for the person reading it at the bureau.
+    const html = unzipText(rect, rectBag, 'data/report.html');
+    expect(html).toContain('整改情况');
+    expect(html).toContain('组织全体师生演练并修订预案');
     const v = cli(['verify', rect, '--data-dir', dataDir]);
     expect(v.stdout + v.stderr).toMatch(/OK|通过|valid/i);
     expect(v.status).toBe(0);

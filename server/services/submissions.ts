@@ -17,6 +17,7 @@ import { findDocument, lockChain, writeReceipt, writeRejection, type StoredDocum
 import { enrolKey, trustedSchoolKeys } from './enrolment';
 import { ServerError } from './errors';
 import { indexReport } from './workspace/reportIndex';
+import { recordRectification } from './workspace/rectification';
 
 export interface PackageInput {
   file: string;
@@ -86,6 +87,7 @@ export async function processPackage(ctx: ServerContext, input: PackageInput): P
       via: input.via,
     });
     await indexReport(trx, { sha512, seq: doc.seq, receivedAt: received, via: input.via }, facts.report);
+    await recordRectification(trx, { sha512, schoolCode: facts.schoolCode, rectification: facts.report.rectification ?? null, receivedAt: received });
     return { outcome: 'received', fresh: true, doc };
   });
 }

@@ -2,6 +2,7 @@
 import { AUTH_ROUTES } from './auth';
 import { CAMPAIGN_DATA_ROUTES } from './campaignData';
 import { CAMPAIGN_ROUTES } from './campaigns';
+import { REVIEW_ROUTES } from './reviews';
 import type { WorkspaceRoute } from './router';
 
-export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [...AUTH_ROUTES, ...CAMPAIGN_ROUTES, ...CAMPAIGN_DATA_ROUTES];
+export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [...AUTH_ROUTES, ...CAMPAIGN_ROUTES, ...CAMPAIGN_DATA_ROUTES, ...REVIEW_ROUTES];

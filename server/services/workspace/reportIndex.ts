@@ -22,9 +22,9 @@ export interface IndexedReceipt {
   via: 'upload' | 'import';
 }
 
-/** The review a rectification report answers; read defensively so older report formats (and builds without the field) index too. */
+/** The review a rectification report answers (ids longer than the column are not ours: ignored). */
 export const answersReviewOf = (report: ReportJson): string | null => {
-  const review = (report as { rectification?: { review?: unknown } }).rectification?.review;
+  const review = report.rectification?.review;
   return typeof review === 'string' && review.length > 0 && review.length <= 40 ? review : null;
 };
 

@@ -9,6 +9,7 @@ import { ServerError } from '../services/errors';
 import { UsageError, type Io } from './args';
 import { backupCommand } from './backup';
 import { campaignCommand } from './campaign';
+import { demoCommand } from './demo';
 import { enrolCommand } from './enrol';
 import { exportCommand } from './exportCmd';
 import { importCommand } from './importCmd';
@@ -29,6 +30,7 @@ const USAGE = `usage:
   selfcheck server campaign add  --data-dir B --label TEXT --template ID@VERSION --deadline YYYY-MM-DD --roster FILE.xlsx|FILE.csv
   selfcheck server campaign list --data-dir B [--json]
   selfcheck server export    --data-dir B --campaign ID --out FILE.xlsx
+  selfcheck server demo      --data-dir B [--schools N]   (a new data folder filled with a demo county)
   (--database postgres://… or SELFCHECK_SERVER_DATABASE_URL selects PostgreSQL; the default is the SQLite file in B)`;
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
@@ -41,6 +43,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   user: userCommand,
   campaign: campaignCommand,
   export: exportCommand,
+  demo: demoCommand,
 };
 
 /** Errors that are the user's to fix: shown as one line, no stack. */

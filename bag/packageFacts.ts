@@ -1,6 +1,7 @@
 // What a receiver needs from a report package it has already verified: the
 // report's identity fields and the key rotation statements it carries. Read
 // with the same safe zip reader; call only after verifyReportPackage said ok.
+// The parsed report comes back too, so a receiver reads the zip once.
 import { ReportJson } from '../shared/report/schema';
 import { PackageError } from './errors';
 import { DEFAULT_LIMITS } from './limits';
@@ -18,6 +19,8 @@ export interface PackageFacts {
   replaces: string | null;
   signerKeyId: string;
   rotation: SignedStatement[];
+  /** The whole parsed data/report.json (the server indexes it; read once with the facts). */
+  report: ReportJson;
 }
 
 export async function readPackageFacts(zipPath: string): Promise<PackageFacts> {
@@ -43,6 +46,7 @@ export async function readPackageFacts(zipPath: string): Promise<PackageFacts> {
       replaces: report.assessment.replaces,
       signerKeyId: report.signer.keyId,
       rotation,
+      report,
     };
   } finally {
     await zip.close();

@@ -107,7 +107,7 @@ function checkAgreement(bag: VerifiedBag, report: ReportJson, comment: ReportCom
   if (report.assessment.id !== comment.assessment || report.assessment.version !== comment.version)
     throw mismatch(`report is assessment ${report.assessment.id} v${report.assessment.version}, signed ${comment.assessment} v${comment.version}`);
   if (report.signer.keyId !== bag.signature.keyId) throw mismatch(`report names signer ${report.signer.keyId}, signed by ${bag.signature.keyId}`);
-  const files = [...report.items.flatMap((i) => i.evidence), ...report.events.flatMap((e) => e.evidence)];
+  const files = [...report.items.flatMap((i) => i.evidence), ...report.events.flatMap((e) => e.evidence), ...(report.rectification?.items ?? []).flatMap((r) => r.evidence)];
   for (const f of files) {
     const sha = bag.manifest.get(f.path);
     if (sha === undefined) throw mismatch('the report refers to a file the package lacks', f.path);

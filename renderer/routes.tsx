@@ -10,6 +10,7 @@ import { SettingsPage } from './pages/SettingsPage';
 import { NewAssessmentPage } from './pages/NewAssessmentPage';
 import { PackagePage } from './features/package/PackagePage';
 import { OutboxPage } from './features/sync/OutboxPage';
+import { RectificationPage } from './features/review/RectificationPage';
 
 export interface PageProps {
   params: string[];
@@ -34,6 +35,7 @@ export const routes: Route[] = [
   { page: 'settings', component: SettingsPage, nav: 'nav.settings', icon: '⚙' },
   { page: 'package', component: PackagePage, nav: 'nav.package', icon: '⇪' },
   { page: 'sync', component: OutboxPage, nav: 'nav.sync', icon: '⇅' },
+  { page: 'review', component: RectificationPage, nav: 'nav.review', icon: '✎' },
   { page: 'item', component: ItemPage },
   { page: 'new-assessment', component: NewAssessmentPage },
 ];

@@ -29,7 +29,8 @@ async function build(options) {
 }
 
 // Native or Electron-provided modules are loaded at run time, never bundled.
-const external = ['electron', 'better-sqlite3', 'sharp', 'pdfkit', 'playwright-core'];
+// exceljs too: its old zip writer calls Buffer(), which Node only warns about outside node_modules.
+const external = ['electron', 'better-sqlite3', 'sharp', 'pdfkit', 'playwright-core', 'exceljs'];
 
 const node = [
   ['electron/main.ts', 'dist/electron/main.js'],
@@ -39,6 +40,7 @@ const node = [
   ['bench/package.ts', 'dist/bench/package.js'],
   ['bench/verifyMemory.ts', 'dist/bench/verifyMemory.js'],
   ['bench/server.ts', 'dist/bench/server.js'],
+  ['bench/bureau.ts', 'dist/bench/bureau.js'],
 ];
 
 // `--production` (used by `npm run dist`): minified renderer, React's production build.

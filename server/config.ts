@@ -26,6 +26,18 @@ export const ServerConfig = z
     workspaceIdleMinutes: z.number().positive().max(24 * 60).default(30),
     /** The public URL schools use (written into the connection file). */
     publicUrl: z.string().url().optional(),
+    /** The zone a campaign deadline's day ends in (23:59:59 local), for on time / late and overdue 整改. */
+    timeZone: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone name such as Asia/Shanghai'),
   })
   .strict();
 export type ServerConfig = z.infer<typeof ServerConfig>;

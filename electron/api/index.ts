@@ -7,6 +7,7 @@ import { createPackageHandlers, type PackageRuntimeOptions } from '../package/ha
 import { createDialogHandlers, type ChoosePath } from './dialogHandlers';
 import { createSyncHandlers } from '../sync/handlers';
 import { createIntakeHandlers } from '../intake/handlers';
+import { createReviewHandlers } from '../review/handlers';
 
 /** What only the desktop shell can give: its key store and PDF printer, its open dialog. */
 export interface ShellOptions extends PackageRuntimeOptions {
@@ -24,6 +25,7 @@ export function createAllHandlers(core: Core, shell: ShellOptions = {}): Handler
     createDialogHandlers(choosePath, importPath),
     createIntakeHandlers(core),
     createSyncHandlers(core, { background: core.mode !== 'cli' }),
+    createReviewHandlers(core),
   );
 }
 

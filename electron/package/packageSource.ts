@@ -18,6 +18,7 @@ import { PackageError } from '../../bag/errors';
 import type { EvidenceSource } from '../../bag/reportPackage';
 import type { Core } from '../services/core';
 import type { FrozenPackage } from './frozenPackages';
+import { rectificationFor } from '../review/rectificationInput';
 
 export const makeBagId = (schoolCode: string, version: number, now: Date): string =>
   `${schoolCode}-${now.toISOString().slice(0, 10).replace(/-/g, '')}-v${version}-${randomBytes(3).toString('hex')}`;
@@ -36,6 +37,7 @@ export function planFor(core: Core, assessment: Assessment, profile: SchoolProfi
     answers: core.answers.list(assessment.id),
     evidence: core.evidence.list(false),
     events: core.events.list(false),
+    rectification: rectificationFor(core, assessment.id),
   });
 }
 

@@ -12,7 +12,8 @@ import type { Db } from '../store/db';
 import { SyncApi } from './api';
 import { TokenSource } from './auth';
 import { clockOf, type ClockCheck } from './clock';
-import { acceptDocument, exportDocuments, readDocumentFiles, receiptFilesIn } from './documents';
+import { ReviewStore } from '../review/reviewStore';
+import { acceptBureauDocument, exportDocuments, readDocumentFiles, receiptFilesIn } from './documents';
 import { SyncError } from './errors';
 import { enqueuePackage, settleFiles, type Enqueued } from './outboxFiles';
 import { sendOutbox, type SendEvent } from './sender';
@@ -36,8 +37,10 @@ export interface ConnectResult {
 export interface ImportOutcome {
   file: string;
   ok: boolean;
-  kind?: 'receipt' | 'rejection';
+  kind?: 'receipt' | 'rejection' | 'review' | 'recheck';
   bagId?: string | null;
+  /** The review's id (reviews and rechecks). */
+  reviewId?: string;
   error?: string;
 }
 
@@ -45,12 +48,14 @@ const MAX_CONNECTION_FILE = 8192;
 
 export class SyncClient {
   readonly store: SyncStore;
+  readonly reviews: ReviewStore;
   /** Live progress of the upload in flight (not persisted: the offset is). */
   readonly progress = new Map<string, { sent: number; total: number }>();
   private tokens: { url: string; source: TokenSource } | null = null;
 
   constructor(private readonly deps: SyncClientDeps) {
     this.store = new SyncStore(deps.db, deps.now);
+    this.reviews = new ReviewStore(deps.db, deps.now);
   }
 
   private now(): Date {
@@ -163,8 +168,8 @@ export class SyncClient {
     const res = await api.receipts(await tokens.get(), server.lastSeq);
     let stored = 0;
     for (const doc of res.documents) {
-      const r = acceptDocument(this.store, doc, server.bureauKey, server.bureauKeyId);
-      settleFiles(this.deps.dataDir, this.store, r.body.sha512);
+      const r = acceptBureauDocument({ sync: this.store, reviews: this.reviews }, doc, server.bureauKey, server.bureauKeyId);
+      if (r.body.kind === 'receipt' || r.body.kind === 'rejection') settleFiles(this.deps.dataDir, this.store, r.body.sha512);
       if (r.stored) stored++;
     }
     this.store.setLastSeq(res.last);
@@ -186,9 +191,12 @@ export class SyncClient {
       let lastError = '';
       for (const key of bureau) {
         try {
-          const r = acceptDocument(this.store, d.read(), key.line, key.id);
-          settleFiles(this.deps.dataDir, this.store, r.body.sha512);
-          return { file: d.name, ok: true, kind: r.body.kind, bagId: r.body.kind === 'receipt' ? r.body.bag : null };
+          const r = acceptBureauDocument({ sync: this.store, reviews: this.reviews }, d.read(), key.line, key.id);
+          const b = r.body;
+          if (b.kind === 'review') return { file: d.name, ok: true, kind: b.kind, bagId: b.bag, reviewId: b.id };
+          if (b.kind === 'recheck') return { file: d.name, ok: true, kind: b.kind, bagId: null, reviewId: b.review };
+          settleFiles(this.deps.dataDir, this.store, b.sha512);
+          return { file: d.name, ok: true, kind: b.kind, bagId: b.kind === 'receipt' ? b.bag : null };
         } catch (e) {
           lastError = (e as Error).message;
         }

@@ -4,9 +4,10 @@
 // stock minisign verifies (<bag-id>.receipt.json + .minisig).
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { SignedBody, SignedDocument } from '../../shared/sync/protocol';
+import { MAX_DOCUMENT_JSON, type BureauDocumentBody, type SignedBody, type SignedDocument } from '../../shared/sync/protocol';
 import { parsePublicKey } from '../../bag/minisign';
-import { ReceiptError, verifyDocument } from '../../bag/receipt';
+import { ReceiptError, verifyBureauDocument, verifyDocument } from '../../bag/receipt';
+import type { ReviewStore } from '../review/reviewStore';
 import { SyncError } from './errors';
 import type { StoredDocument, SyncStore } from './syncStore';
 
@@ -20,7 +21,7 @@ export function checkDocument(doc: SignedDocument, bureauKeyLine: string): Signe
   }
 }
 
-/** Verifies and stores a document, settling its outbox entry. */
+/** Verifies and stores a package's answer (receipt or rejection), settling its outbox entry. */
 export function acceptDocument(
   store: SyncStore,
   doc: SignedDocument,
@@ -30,6 +31,33 @@ export function acceptDocument(
 ): { body: SignedBody; stored: boolean } {
   const body = checkDocument(doc, bureauKeyLine);
   if (expectSha512 && body.sha512 !== expectSha512) throw new SyncError('protocol', `the server answered about another package (${body.sha512.slice(0, 16)}…)`);
+  return { body, stored: settleAnswer(store, doc, body, bureauKeyId) };
+}
+
+/**
+ * Any document of the bureau's chain (the receipts feed, a stick): receipts and
+ * rejections settle the outbox; reviews and rechecks go to the review store
+ * (they are about a package already received, and must never settle it again).
+ */
+export function acceptBureauDocument(
+  stores: { sync: SyncStore; reviews: ReviewStore },
+  doc: SignedDocument,
+  bureauKeyLine: string,
+  bureauKeyId: string,
+): { body: BureauDocumentBody; stored: boolean } {
+  let body: BureauDocumentBody;
+  try {
+    body = verifyBureauDocument(doc, parsePublicKey(bureauKeyLine));
+  } catch (e) {
+    if (e instanceof ReceiptError) throw new SyncError('badSignature', e.message);
+    throw e;
+  }
+  if (body.kind === 'review') return { body, stored: stores.reviews.acceptReview(doc, body, bureauKeyId) };
+  if (body.kind === 'recheck') return { body, stored: stores.reviews.acceptRecheck(doc, body, bureauKeyId) };
+  return { body, stored: settleAnswer(stores.sync, doc, body, bureauKeyId) };
+}
+
+function settleAnswer(store: SyncStore, doc: SignedDocument, body: SignedBody, bureauKeyId: string): boolean {
   const r = store.settle({
     sha512: body.sha512,
     kind: body.kind,
@@ -41,7 +69,7 @@ export function acceptDocument(
     keyId: bureauKeyId,
     via: body.via,
   });
-  return { body, stored: r.stored };
+  return r.stored;
 }
 
 export const documentFileBase = (d: StoredDocument): string => (d.kind === 'receipt' && d.bagId ? `${d.bagId}.receipt.json` : `${d.sha512.slice(0, 32)}.rejection.json`);
@@ -73,7 +101,7 @@ export function receiptFilesIn(paths: string[]): { json: string; minisig: string
 
 export function readDocumentFiles(f: { json: string; minisig: string }): SignedDocument {
   const size = statSync(f.json).size + statSync(f.minisig).size;
-  if (size > 24_000) throw new SyncError('badSignature', `${basename(f.json)}: too large to be a receipt`);
+  if (size > MAX_DOCUMENT_JSON + 4_000) throw new SyncError('badSignature', `${basename(f.json)}: too large to be a receipt or review`);
   return { json: readFileSync(f.json, 'utf8'), minisig: readFileSync(f.minisig, 'utf8') };
 }
 

@@ -9,7 +9,9 @@ import { ServerError } from '../services/errors';
 import { UsageError, type Io } from './args';
 import { backupCommand } from './backup';
 import { campaignCommand } from './campaign';
+import { demoCommand } from './demo';
 import { enrolCommand } from './enrol';
+import { exportCommand } from './exportCmd';
 import { importCommand } from './importCmd';
 import { initCommand } from './init';
 import { serveCommand } from './serve';
@@ -27,6 +29,8 @@ const USAGE = `usage:
                              (asks for the password twice, or reads one line from stdin)
   selfcheck server campaign add  --data-dir B --label TEXT --template ID@VERSION --deadline YYYY-MM-DD --roster FILE.xlsx|FILE.csv
   selfcheck server campaign list --data-dir B [--json]
+  selfcheck server export    --data-dir B --campaign ID --out FILE.xlsx
+  selfcheck server demo      --data-dir B [--schools N]   (a new data folder filled with a demo county)
   (--database postgres://… or SELFCHECK_SERVER_DATABASE_URL selects PostgreSQL; the default is the SQLite file in B)`;
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
@@ -38,6 +42,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   backup: backupCommand,
   user: userCommand,
   campaign: campaignCommand,
+  export: exportCommand,
+  demo: demoCommand,
 };
 
 /** Errors that are the user's to fix: shown as one line, no stack. */

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { listen } from '../http/listen';
 import { databaseUrlFrom, openServer } from '../services/context';
+import { indexMissingReports } from '../services/workspace/reportIndex';
 import { parse, required, UsageError, type Io } from './args';
 import { DEFAULT_PORT, writeConnectionFile } from './init';
 
@@ -24,6 +25,8 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
     databaseUrl: databaseUrlFrom(values.database),
     onPoolError: (e) => log({ time: new Date().toISOString(), level: 'warn', event: 'database connection lost', error: e.message }),
   });
+  // Packages received before the report index existed (an upgraded data folder) are indexed now, a bounded number per start.
+  await indexMissingReports(ctx, { limit: 5000, log });
   const running = await listen(ctx, { port, host: values.listen ?? '127.0.0.1', tlsCert: values['tls-cert'], tlsKey: values['tls-key'], log });
   // Without a configured public URL, the connection file names where we actually listen.
   if (!ctx.config.publicUrl) writeConnectionFile(ctx.paths.connection, running.url, ctx.config.serverName, ctx.bureauKeyLine, ctx.bureauKeyId);

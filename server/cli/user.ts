@@ -12,32 +12,44 @@ import { parse, required, UsageError, type Io } from './args';
 
 const USAGE = 'usage: selfcheck server user add --data-dir B --name NAME --role admin|reviewer|viewer [--county C]... [--school CODE]...';
 
-/** Reads one line without echo from a terminal. */
-function askHidden(prompt: string): Promise<string> {
+/**
+ * Asks each prompt in turn on a terminal and reads one line for each with
+ * echo off. Raw mode stays on across the prompts and is set before the first
+ * one shows, so nothing typed or pasted early appears on screen, and a paste
+ * of both lines at once answers both.
+ */
+function askHidden(prompts: string[]): Promise<string[]> {
   const stdin = process.stdin;
-  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  const answers: string[] = [];
+  let text = '';
+  process.stderr.write(prompts[0] ?? '');
   return new Promise((done, fail) => {
-    let text = '';
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.setEncoding('utf8');
     const finish = (err: Error | null): void => {
       stdin.setRawMode(false);
       stdin.pause();
       stdin.off('data', onData);
-      process.stderr.write('\n');
-      if (err) fail(err);
-      else done(text);
+      if (err) {
+        process.stderr.write('\n');
+        fail(err);
+      } else done(answers);
     };
     const onData = (chunk: string): void => {
       for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish(null);
-        if (ch === '\u0003') return finish(new ServerError('bad_request', 400, 'cancelled'));
-        if (ch === '\u007f' || ch === '\b') text = [...text].slice(0, -1).join('');
+        if (ch === '\u0003') return finish(new ServerError('bad_request', 400, 'cancelled; nothing was changed'));
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          answers.push(text);
+          text = '';
+          process.stderr.write('\n');
+          if (answers.length === prompts.length) return finish(null);
+          process.stderr.write(prompts[answers.length] ?? '');
+        } else if (ch === '\u007f' || ch === '\b') text = [...text].slice(0, -1).join('');
         else if (ch >= ' ') text += ch;
       }
     };
+    stdin.setEncoding('utf8');
     stdin.on('data', onData);
+    stdin.resume();
   });
 }
 
@@ -54,9 +66,8 @@ async function firstLineOfStdin(): Promise<string> {
 
 export async function readPassword(io: Io): Promise<string> {
   if (process.stdin.isTTY) {
-    const first = await askHidden(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `);
-    const second = await askHidden('Again: ');
-    if (first !== second) throw new ServerError('bad_request', 400, 'the two passwords differ; nothing was changed');
+    const [first, second] = await askHidden([`Password (at least ${MIN_PASSWORD_LENGTH} characters): `, 'Again: ']);
+    if (first === undefined || first !== second) throw new ServerError('bad_request', 400, 'the two passwords differ; nothing was changed');
     return first;
   }
   const line = await firstLineOfStdin();

@@ -58,7 +58,8 @@ export interface PackagesTable {
 
 export interface DocumentsTable {
   seq: number;
-  kind: 'receipt' | 'rejection';
+  kind: 'receipt' | 'rejection' | 'review' | 'recheck';
+  /** The package's SHA-512 for receipts and rejections; for reviews and rechecks the SHA-512 of the document's own json. */
   sha512: string;
   bag_id: string | null;
   school_code: string | null;

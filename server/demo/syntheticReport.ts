@@ -104,6 +104,13 @@ function reasonFor(item: Item, status: ItemStatusKind, answer: AnswerValue | nul
   return { key: 'reason.yesNo.no', params: {} };
 }
 
+/** A rectification block without files (the demo's schools describe what they did in words). */
+export interface DemoRectification {
+  review: string;
+  reviewSha512: string;
+  items: { code: string; measures: string; responsible: string; deadline: string | null; status: 'in_progress' | 'done' }[];
+}
+
 export interface DemoPackageInput {
   dir: string;
   template: Template;
@@ -114,6 +121,7 @@ export interface DemoPackageInput {
   generatedAt: Date;
   version: number;
   replaces: string | null;
+  rectification: DemoRectification | null;
 }
 
 /** Writes the school's signed package into `dir`; returns its path and bag id. */
@@ -254,6 +262,7 @@ export async function writeDemoPackage(inp: DemoPackageInput): Promise<{ zipPath
         };
       }),
       events: [],
+      ...(inp.rectification ? { rectification: { ...inp.rectification, items: inp.rectification.items.map((i) => ({ ...i, evidence: [] })) } } : {}),
     }),
   });
   return { zipPath, bagId };

@@ -8,14 +8,15 @@ import { ServerError } from '../services/errors';
 /** JSON bodies are small (a challenge, a signature, an upload id); anything bigger is refused unread. */
 export const JSON_BODY_LIMIT = 16 * 1024;
 
-export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.infer<S>> {
+/** `limit`: a route with larger bodies (a review with long comments on every point) names its own. */
+export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S, limit = JSON_BODY_LIMIT): Promise<z.infer<S>> {
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > JSON_BODY_LIMIT) throw new ServerError('too_large', 413, `request body over ${JSON_BODY_LIMIT} bytes`);
+  if (declared > limit) throw new ServerError('too_large', 413, `request body over ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > JSON_BODY_LIMIT) throw new ServerError('too_large', 413, `request body over ${JSON_BODY_LIMIT} bytes`);
+    if (size > limit) throw new ServerError('too_large', 413, `request body over ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
   let value: unknown;

@@ -6,7 +6,7 @@
 // package SHA-512 and then only ever read back, byte for byte.
 import type { Transaction } from 'kysely';
 import { documentHash, signDocument } from '../../bag/receipt';
-import type { ReceiptBody, RejectionBody, SignedDocument } from '../../shared/sync/protocol';
+import type { RecheckBody, ReceiptBody, RejectionBody, ReviewBody, SignedDocument } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import type { ServerContext } from './context';
 
@@ -14,7 +14,7 @@ type Trx = Transaction<Database>;
 export type Unsigned<T> = Omit<T, 'seq' | 'prev' | 'format' | 'version' | 'kind' | 'server'>;
 
 export interface StoredDocument extends SignedDocument {
-  kind: 'receipt' | 'rejection';
+  kind: 'receipt' | 'rejection' | 'review' | 'recheck';
   seq: number;
   schoolCode: string | null;
   bagId: string | null;
@@ -47,7 +47,26 @@ export async function writeRejection(ctx: ServerContext, trx: Trx, chain: { seq:
   return store(ctx, trx, signDocument(full, ctx.bureauKey), full.seq, 'rejection', full.sha512, bagId, full.school);
 }
 
-async function store(ctx: ServerContext, trx: Trx, doc: SignedDocument, seq: number, kind: 'receipt' | 'rejection', sha512: string, bagId: string | null, school: string | null): Promise<StoredDocument> {
+/**
+ * A published review (督导意见) in the same chain, addressed to the school so
+ * its app finds it in GET receipts?after=. The documents row's sha512 is the
+ * document's own hash (the column is unique, and the reviewed package already
+ * has its receipt there).
+ */
+export async function writeReview(ctx: ServerContext, trx: Trx, chain: { seq: number; prev: string | null }, body: Unsigned<ReviewBody>): Promise<StoredDocument> {
+  const full: ReviewBody = { format: 'selfcheck-review', version: 1, kind: 'review', server: ctx.config.serverName, ...body, seq: chain.seq, prev: chain.prev };
+  const doc = signDocument(full, ctx.bureauKey);
+  return store(ctx, trx, doc, full.seq, 'review', documentHash(doc.json), full.bag, full.school);
+}
+
+/** The bureau closed or reopened points of a review: a signed recheck for the school, in the chain like the review. */
+export async function writeRecheck(ctx: ServerContext, trx: Trx, chain: { seq: number; prev: string | null }, body: Unsigned<RecheckBody>): Promise<StoredDocument> {
+  const full: RecheckBody = { format: 'selfcheck-review', version: 1, kind: 'recheck', server: ctx.config.serverName, ...body, seq: chain.seq, prev: chain.prev };
+  const doc = signDocument(full, ctx.bureauKey);
+  return store(ctx, trx, doc, full.seq, 'recheck', documentHash(doc.json), null, full.school);
+}
+
+async function store(ctx: ServerContext, trx: Trx, doc: SignedDocument, seq: number, kind: StoredDocument['kind'], sha512: string, bagId: string | null, school: string | null): Promise<StoredDocument> {
   await trx
     .insertInto('documents')
     .values({ seq, kind, sha512, bag_id: bagId, school_code: school, json: doc.json, minisig: doc.minisig, created_at: ctx.now().toISOString() })

@@ -16,6 +16,8 @@ import type { ServerContext } from './context';
 import { findDocument, lockChain, writeReceipt, writeRejection, type StoredDocument } from './documents';
 import { enrolKey, trustedSchoolKeys } from './enrolment';
 import { ServerError } from './errors';
+import { indexReport } from './workspace/reportIndex';
+import { recordRectification } from './workspace/rectification';
 
 export interface PackageInput {
   file: string;
@@ -84,6 +86,8 @@ export async function processPackage(ctx: ServerContext, input: PackageInput): P
       clientTime: input.clientTime,
       via: input.via,
     });
+    await indexReport(trx, { sha512, seq: doc.seq, receivedAt: received, via: input.via }, facts.report);
+    await recordRectification(trx, { sha512, schoolCode: facts.schoolCode, rectification: facts.report.rectification ?? null, receivedAt: received });
     return { outcome: 'received', fresh: true, doc };
   });
 }

@@ -13,6 +13,7 @@ import { Settings } from '../domain/settings';
 import { IsoDate } from '../domain/assessment';
 import { packageMethods } from './package';
 import { syncMethods } from './sync';
+import { reviewMethods } from './review';
 
 const Id = z.string().min(1).max(100);
 
@@ -160,7 +161,7 @@ const events = {
   'events.undelete': method(z.object({ id: Id }), SchoolEvent),
 };
 
-export const contract = mergeMethods(app, profile, templates, assessments, answers, evidence, events, packageMethods, syncMethods, intake);
+export const contract = mergeMethods(app, profile, templates, assessments, answers, evidence, events, packageMethods, syncMethods, intake, reviewMethods);
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;
 export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;

@@ -10,6 +10,7 @@ import { syncMessages } from './sync';
 import { evidenceSliceMessages } from './evidenceSlice';
 import { instrumentMessages } from './instrument';
 import { weekMessages } from './week';
+import { reviewMessages } from './review';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -25,8 +26,8 @@ export function mergeMessages(...trees: Tree[]): Tree {
 }
 
 export const resources = {
-  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN'], a11yMessages['zh-CN'], syncMessages['zh-CN'], evidenceSliceMessages['zh-CN'], instrumentMessages['zh-CN'], weekMessages['zh-CN']) },
-  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en, a11yMessages.en, syncMessages.en, evidenceSliceMessages.en, instrumentMessages.en, weekMessages.en) },
+  'zh-CN': { translation: mergeMessages(zhCN, reasonMessages['zh-CN'], packageMessages['zh-CN'], webSessionMessages['zh-CN'], a11yMessages['zh-CN'], syncMessages['zh-CN'], evidenceSliceMessages['zh-CN'], instrumentMessages['zh-CN'], weekMessages['zh-CN'], reviewMessages['zh-CN']) },
+  en: { translation: mergeMessages(en, reasonMessages.en, packageMessages.en, webSessionMessages.en, a11yMessages.en, syncMessages.en, evidenceSliceMessages.en, instrumentMessages.en, weekMessages.en, reviewMessages.en) },
 };
 
 export const LOCALES = ['zh-CN', 'en'] as const;

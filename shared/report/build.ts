@@ -40,6 +40,14 @@ export interface ReportInputs {
   evidence: EvidenceFile[];
   /** Non-deleted events. */
   events: SchoolEvent[];
+  /** A rectification report: the review it answers and, per point, what was done (files resolved from the evidence library). */
+  rectification?: RectificationInput;
+}
+
+export interface RectificationInput {
+  review: string;
+  reviewSha512: string;
+  items: { code: string; measures: string; responsible: string; deadline: string | null; status: 'in_progress' | 'done'; evidence: EvidenceFile[] }[];
 }
 
 export interface PlannedFile {
@@ -88,7 +96,8 @@ export function planReport(inp: ReportInputs): ReportPlan {
     .filter((e) => countedKinds.has(e.kind) && e.date >= a.startDate && e.date <= a.endDate)
     .sort((x, y) => x.date.localeCompare(y.date));
   const eventFiles = new Map(events.map((e) => [e.id, e.evidenceIds.flatMap((id) => byId.get(id) ?? [])]));
-  for (const files of [...itemFiles.values(), ...eventFiles.values()]) files.forEach(place);
+  const rectFiles = (inp.rectification?.items ?? []).map((r) => r.evidence);
+  for (const files of [...itemFiles.values(), ...eventFiles.values(), ...rectFiles]) files.forEach(place);
   const planned: PlannedFile[] = [...pathOf.entries()].map(([id, path]) => ({ path, file: byId.get(id) as EvidenceFile }));
 
   return {
@@ -100,7 +109,17 @@ export function planReport(inp: ReportInputs): ReportPlan {
         if (!sha512) throw new Error(`no SHA-512 for ${path}`);
         return { path, sha512, size: f.size, mime: f.mime, caption: f.caption, originalName: f.originalName };
       };
-      return buildJson(inp, items, (code) => (itemFiles.get(code) ?? []).map(ref), events.map((e) => ({ e, files: (eventFiles.get(e.id) ?? []).map(ref) })));
+      const json = buildJson(inp, items, (code) => (itemFiles.get(code) ?? []).map(ref), events.map((e) => ({ e, files: (eventFiles.get(e.id) ?? []).map(ref) })));
+      const r = inp.rectification;
+      if (!r) return json;
+      return {
+        ...json,
+        rectification: {
+          review: r.review,
+          reviewSha512: r.reviewSha512,
+          items: r.items.map((x) => ({ code: x.code, measures: x.measures, responsible: x.responsible, deadline: x.deadline, status: x.status, evidence: x.evidence.map(ref) })),
+        },
+      };
     },
   };
 }

@@ -125,6 +125,14 @@ ${r.events.map((ev) => `<tr><td class="code">${e(ev.date)}</td><td>${e(ev.kindLa
 </tbody></table></section>`
     : '';
 
+  const rect = r.rectification;
+  const rectification = rect
+    ? `<section><h2>${e(t.rectification)}</h2><p>${e(interpolate(t.rectificationIntro, { review: rect.review, sha: rect.reviewSha512.slice(0, 16) }))}</p>
+<table><thead><tr><th>${e(t.item)}</th><th>${e(t.measures)}</th><th>${e(t.responsible)}</th><th>${e(t.deadline)}</th><th>${e(t.status)}</th><th>${e(t.evidence)}</th></tr></thead><tbody>
+${rect.items.map((x) => `<tr><td class="code">${e(x.code)}</td><td>${e(x.measures)}</td><td>${e(x.responsible)}</td><td class="code">${e(x.deadline ?? '')}</td><td>${e(t[`rectStatus_${x.status}`])}</td><td>${fileLinks(x.evidence)}</td></tr>`).join('\n')}
+</tbody></table></section>`
+    : '';
+
   const index = evidenceIndex(r);
   const indexHtml = `<section><h2>${e(t.evidenceIndex)}</h2>${
     index.length === 0
@@ -136,7 +144,7 @@ ${index.map((x) => `<tr><td><a href="${e(evidenceHref(x.file.path))}">${e(x.file
 
   const footer = `<footer><p>${e(t.signerNote)}</p><p class="code">${e(t.verifyHint)}</p><p class="code">${e(r.bagId)}</p></footer>`;
   const score = r.score ? renderScoreSection(r.score, r.language, e) : '';
-  return `${head}\n${meta}\n<main>\n${labelSections(`${score}\n${overall}\n${areas}\n${events}\n${indexHtml}\n${signatureBlock(r.language)}`)}\n</main>\n${footer}\n</body></html>\n`;
+  return `${head}\n${meta}\n<main>\n${labelSections(`${score}\n${rectification}\n${overall}\n${areas}\n${events}\n${indexHtml}\n${signatureBlock(r.language)}`)}\n</main>\n${footer}\n</body></html>\n`;
 }
 
 function figuresTable(f: Figures, t: (typeof reportTexts)['en']): string {
@@ -163,5 +171,6 @@ function evidenceIndex(r: ReportJson): { file: ReportFile; usedBy: string[] }[] 
   };
   for (const i of r.items) for (const f of i.evidence) add(f, i.code);
   for (const ev of r.events) for (const f of ev.evidence) add(f, ev.date);
+  for (const x of r.rectification?.items ?? []) for (const f of x.evidence) add(f, x.code);
   return [...map.values()].sort((x, y) => x.file.path.localeCompare(y.file.path));
 }

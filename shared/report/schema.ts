@@ -85,6 +85,30 @@ export const ReportEvent = z.object({
 });
 export type ReportEvent = z.infer<typeof ReportEvent>;
 
+/** One point of a rectification report: what the school did about a point the review marked. */
+export const RectificationItem = z.object({
+  code: z.string(),
+  measures: z.string(),
+  responsible: z.string(),
+  deadline: IsoDate.nullable(),
+  status: z.enum(['in_progress', 'done']),
+  /** Files showing what was done (like an item's evidence). */
+  evidence: z.array(ReportFile),
+});
+export type RectificationItem = z.infer<typeof RectificationItem>;
+
+/**
+ * A rectification report (整改报告) is a new package version that answers a
+ * review: the review's id and the SHA-512 of the review document's json (the
+ * exact signed bytes), and per point to rectify what the school did.
+ */
+export const Rectification = z.object({
+  review: z.string(),
+  reviewSha512: Sha512Hex,
+  items: z.array(RectificationItem),
+});
+export type Rectification = z.infer<typeof Rectification>;
+
 export const ReportJson = z.object({
   format: z.literal(REPORT_FORMAT),
   formatVersion: z.union([z.literal(1), z.literal(REPORT_FORMAT_VERSION)]),
@@ -128,6 +152,8 @@ export const ReportJson = z.object({
   score: ReportScore.optional(),
   items: z.array(ReportItem),
   events: z.array(ReportEvent),
+  /** Present when this version is a rectification report answering a review. */
+  rectification: Rectification.optional(),
 });
 export type ReportJson = z.infer<typeof ReportJson>;
 

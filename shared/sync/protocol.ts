@@ -15,6 +15,8 @@
 //   GET  templates/:sha512         one template package's bytes
 //   GET  health                    liveness for monitoring (no auth)
 import { z } from 'zod';
+import { ItemStatusKind } from '../domain/status';
+import { Level } from '../template/instrument';
 
 export const SYNC_PROTOCOL_VERSION = 1;
 export const API_BASE = '/api/v1';
@@ -76,13 +78,16 @@ export const SubmitRequest = z
   .strict();
 export type SubmitRequest = z.infer<typeof SubmitRequest>;
 
+/** A review with a long comment on each of a hundred points is far larger than a receipt; this is the cap for any signed document. */
+export const MAX_DOCUMENT_JSON = 400_000;
+
 /**
- * A receipt or rejection as the server stores and sends it: `json` is the
+ * A receipt or rejection (or a review / recheck) as the server stores and sends it: `json` is the
  * exact canonical bytes that were signed, `minisig` the minisign signature
  * file over them (bureau key), so `minisign -V -m <bag>.receipt.json` verifies
  * the pair as saved.
  */
-export const SignedDocument = z.object({ json: z.string().min(2).max(20000), minisig: z.string().min(50).max(4000) });
+export const SignedDocument = z.object({ json: z.string().min(2).max(MAX_DOCUMENT_JSON), minisig: z.string().min(50).max(4000) });
 export type SignedDocument = z.infer<typeof SignedDocument>;
 
 /** The fields inside a receipt's `json` (canonical JSON: sorted keys, no spaces). */
@@ -132,8 +137,88 @@ export const RejectionBody = z
   .strict();
 export type RejectionBody = z.infer<typeof RejectionBody>;
 
+/**
+ * The bureau's review (督导意见) of one received package, per point: a review
+ * score / finding, a comment and whether the point must be rectified (限期整改)
+ * by `deadline`. It is signed with the bureau key and goes into the same hash
+ * chain as receipts, so the school fetches it from the receipts feed (or gets
+ * it as a file on a stick). `sha512` and `bag` name the package reviewed.
+ */
+export const ReviewPoint = z
+  .object({
+    code: z.string().min(1).max(40),
+    score: z.number().min(0).max(100).nullable(),
+    status: ItemStatusKind.nullable(),
+    comment: z.string().max(2000),
+    rectify: z.boolean(),
+  })
+  .strict();
+export type ReviewPoint = z.infer<typeof ReviewPoint>;
+
+export const ReviewBody = z
+  .object({
+    format: z.literal('selfcheck-review'),
+    version: z.literal(1),
+    kind: z.literal('review'),
+    server: z.string(),
+    seq: z.number().int().positive(),
+    prev: Sha512Hex.nullable(),
+    /** The review's id on the server; a rectification package names it. */
+    id: z.string().min(1).max(40),
+    /** The campaign's label (e.g. "2026–2027 学年督导评估"). */
+    campaign: z.string().max(200),
+    school: z.string(),
+    bag: z.string(),
+    sha512: Sha512Hex,
+    reviewer: z.string(),
+    published: IsoTime,
+    /** 督导意见 */
+    opinion: z.string().max(20000),
+    /** 整改期限 (YYYY-MM-DD) */
+    deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** Sum of review scores and the level it gives (v2 instruments), else null. */
+    total: z.number().nullable(),
+    level: Level.nullable(),
+    points: z.array(ReviewPoint).max(1000),
+  })
+  .strict();
+export type ReviewBody = z.infer<typeof ReviewBody>;
+
+/** The bureau checked what the school rectified: points closed, or reopened with a comment. */
+export const RecheckPoint = z
+  .object({
+    code: z.string().min(1).max(40),
+    state: z.enum(['closed', 'reopened']),
+    comment: z.string().max(2000),
+    by: z.string(),
+    at: IsoTime,
+  })
+  .strict();
+export type RecheckPoint = z.infer<typeof RecheckPoint>;
+
+export const RecheckBody = z
+  .object({
+    format: z.literal('selfcheck-review'),
+    version: z.literal(1),
+    kind: z.literal('recheck'),
+    server: z.string(),
+    seq: z.number().int().positive(),
+    prev: Sha512Hex.nullable(),
+    /** The review whose points these are. */
+    review: z.string().min(1).max(40),
+    school: z.string(),
+    points: z.array(RecheckPoint).min(1).max(1000),
+  })
+  .strict();
+export type RecheckBody = z.infer<typeof RecheckBody>;
+
+/** A package's answer: what the outbox settles on. */
 export const SignedBody = z.discriminatedUnion('kind', [ReceiptBody, RejectionBody]);
 export type SignedBody = z.infer<typeof SignedBody>;
+
+/** Everything the bureau signs into its chain and a school may receive from the feed or a stick. */
+export const BureauDocumentBody = z.discriminatedUnion('kind', [ReceiptBody, RejectionBody, ReviewBody, RecheckBody]);
+export type BureauDocumentBody = z.infer<typeof BureauDocumentBody>;
 
 /** 201 (new) / 200 (the same bytes again): the receipt. 422: a rejection. */
 export const SubmitResponse = z.discriminatedUnion('outcome', [

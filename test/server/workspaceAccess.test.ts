@@ -133,6 +133,11 @@ describe.each(ENGINES)('workspace access on %s', (engine) => {
     await admin.login('admin', ADMIN_PW);
     const users = UserRow.array().parse((await admin.request('GET', 'users')).body);
     expect(users.find((u) => u.name === 'locky')?.lockedUntil).toBe(until);
+    // A name with no account locks the same way, so the answer tells a guesser nothing.
+    for (let i = 0; i < 5; i++) expect((await new WorkspaceSession(server.url).login('ghost', `wrong-${i}-password`)).status).toBe(401);
+    const ghost = await new WorkspaceSession(server.url).login('ghost', 'wrong-5-password');
+    expect(ghost.status).toBe(423);
+    expect((ghost.body as { error: { message: string } }).error.message.replace(/\S+Z/, 'T')).toBe(body.error.message.replace(/\S+Z/, 'T'));
     // The lock ends by time: once it has passed, the right password works again and clears it.
     await runSql(b, 'update users set locked_until = ? where name = ?', [new Date(Date.now() - 1000).toISOString(), 'locky']);
     expect((await new WorkspaceSession(server.url).login('locky', LOCKY_PW)).status).toBe(200);

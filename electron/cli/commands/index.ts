@@ -10,5 +10,6 @@ import { verifyCommand } from './verify';
 import { connectCommand } from './connect';
 import { syncCommand } from './sync';
 import { receiptsCommand } from './receipts';
+import { reviewCommand } from './review';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand, exportCommand, verifyCommand, keysCommand, templatePackageCommand, templateCommand, connectCommand, syncCommand, receiptsCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand, exportCommand, verifyCommand, keysCommand, templatePackageCommand, templateCommand, connectCommand, syncCommand, receiptsCommand, reviewCommand];

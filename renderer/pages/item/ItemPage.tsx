@@ -24,6 +24,7 @@ import { FrozenBanner } from './FrozenBanner';
 import { userLabel } from '../../logic/displayNames';
 import { ConflictDialog } from '../../features/week/ConflictDialog';
 import { LengthHint } from '../../features/week/LengthHint';
+import { ReviewBeside } from '../../features/review/ReviewBeside';
 
 /** Below this width the side column drops under the main one; the reasons then stay up with the answer. */
 const ONE_COLUMN = '(max-width: 1100px)';
@@ -150,6 +151,7 @@ function ItemBody({ item, template, assessment, areaTitle }: { item: Item; templ
 
         <aside className="item-side" aria-label={t('item.about')}>
           {!oneColumn && status && <Reasons status={status} />}
+          <ReviewBeside code={item.code} />
           <section className="card">
             <h2>{t('item.guidance')}</h2>
             <p className="prose">{pick(item.guidance, locale)}</p>

@@ -7,7 +7,8 @@
 //
 // Log-in failures count per account: the fifth in a row locks it for 15
 // minutes. An unknown name and a wrong password get the same answer and
-// take the same time (the password is checked against a decoy hash).
+// take the same time (the password is checked against a decoy hash), and
+// an unknown name locks the same way (counted from the audit log).
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
@@ -64,13 +65,16 @@ export async function login(ctx: ServerContext, req: IncomingMessage, body: Logi
   const db = ctx.store.db;
   const now = ctx.now();
   const row = await db.selectFrom('users').selectAll().where('name', '=', body.name).executeTakeFirst();
-  if (row?.locked_until && row.locked_until > now.toISOString()) {
-    await audit(ctx, db, { user: null, action: 'login.locked', target: body.name, detail: `locked until ${row.locked_until}` });
-    throw new ServerError('locked', 423, `too many failed log-ins: this account is locked until ${row.locked_until}; try again after that or ask an administrator`);
+  const lockedUntil = row ? (row.locked_until && row.locked_until > now.toISOString() ? row.locked_until : null) : await phantomLock(ctx, body.name, now);
+  if (lockedUntil) {
+    await audit(ctx, db, { user: null, action: 'login.locked', target: body.name, detail: `locked until ${lockedUntil}` });
+    throw new ServerError('locked', 423, `too many failed log-ins: this account is locked until ${lockedUntil}; try again after that or ask an administrator`);
   }
   const ok = await verifyPassword(body.password, row?.password_hash ?? (await decoyHash()));
   if (!row || !ok || Number(row.disabled) !== 0) {
     let reason = row ? (ok ? 'account disabled' : 'wrong password') : 'unknown user';
+    if (!row && (await phantomFailures(ctx, body.name)).count % MAX_FAILED_LOGINS === MAX_FAILED_LOGINS - 1)
+      reason += `; ${MAX_FAILED_LOGINS} failures in a row, locked until ${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}`;
     if (row && !ok) {
       // Counted in the database (not read-modify-write), so parallel guesses are all counted.
       await db
@@ -102,6 +106,30 @@ export async function login(ctx: ServerContext, req: IncomingMessage, body: Logi
   });
   const user: WorkspaceUser = { name: row.name, role: row.role, scope: row.role === 'admin' ? null : parseScope(row.scope_json), csrf, expiresAt: expires.toISOString() };
   return { user, cookie: sessionCookie(req, token, ctx.config.workspaceSessionHours * 3600) };
+}
+
+/**
+ * A name without an account locks like one with an account (else the lock
+ * message would tell a guesser which names exist). It never logs in, so its
+ * failures, counted from the audit log, fall in runs of five exactly as an
+ * account's counter does; attempts while locked are 'login.locked' and do
+ * not count.
+ */
+async function phantomFailures(ctx: ServerContext, name: string): Promise<{ count: number; latest: string | null }> {
+  const r = await ctx.store.db
+    .selectFrom('audit')
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max<string | null>('at').as('latest')])
+    .where('target', '=', name)
+    .where('action', '=', 'login.failed')
+    .executeTakeFirst();
+  return { count: Number(r?.n ?? 0), latest: r?.latest ?? null };
+}
+
+async function phantomLock(ctx: ServerContext, name: string, now: Date): Promise<string | null> {
+  const { count, latest } = await phantomFailures(ctx, name);
+  if (count === 0 || count % MAX_FAILED_LOGINS !== 0 || !latest) return null;
+  const until = new Date(new Date(latest).getTime() + LOCK_MINUTES * 60_000);
+  return until > now ? until.toISOString() : null;
 }
 
 /** Ends the request's session; answers the Set-Cookie that clears the cookie. */

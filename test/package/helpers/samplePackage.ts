@@ -34,11 +34,14 @@ export interface SampleOptions {
   mutateReport?: (r: ReportJson) => void;
   /** More evidence files (e.g. a large video for the server benchmark). */
   extraEvidence?: { name: string; bytes: Buffer }[];
+  /** Another school than SCHOOL_CODE (the workspace tests send from several). */
+  schoolCode?: string;
 }
 
 export async function makeSamplePackage(dir: string, opts: SampleOptions = {}): Promise<{ zipPath: string; key: SchoolKey }> {
   const key = opts.key ?? newSchoolKey();
-  const bagId = opts.bagId ?? `${SCHOOL_CODE}-20250101-v1-abc123`;
+  const schoolCode = opts.schoolCode ?? SCHOOL_CODE;
+  const bagId = opts.bagId ?? `${schoolCode}-20250101-v1-abc123`;
   const files = [
     { name: 'photo.jpg', bytes: randomBytes(50_000) },
     { name: 'minutes.txt', bytes: Buffer.from('会议纪要\n'.repeat(500)) },
@@ -55,7 +58,7 @@ export async function makeSamplePackage(dir: string, opts: SampleOptions = {}): 
     bagId,
     key,
     rotation: opts.rotation ?? [],
-    schoolCode: SCHOOL_CODE,
+    schoolCode,
     schoolName: '测试小学',
     assessmentId: 'a-1',
     assessmentVersion: 1,
@@ -64,6 +67,7 @@ export async function makeSamplePackage(dir: string, opts: SampleOptions = {}): 
     evidence: files,
     report: (hashes) => {
       const r = sampleReport(bagId, key, files.map((f) => ({ path: f.path, sha512: hashes.get(f.path) ?? '', size: f.size, name: f.name })));
+      r.school.code = schoolCode;
       opts.mutateReport?.(r);
       return r;
     },

@@ -2,10 +2,12 @@
 // (`selfcheck server serve`) on SQLite: accounts made with `server user add`,
 // a campaign and its roster made through the page, a school's package sent
 // through the sync API the app uses, then every page visited as each role,
-// checking what each role sees (and does not). Screenshots of the
-// completeness, review and analytics pages go to docs/screenshots/.
+// checking what each role sees (and does not). Then a demo county
+// (`selfcheck server demo`) for the pictures in docs/screenshots/: the
+// completeness page, a school's review with rectifications, analytics.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { demoPng } from '../../server/demo/png';
@@ -226,7 +228,7 @@ describe('the bureau workspace in the browser', () => {
     expect(await table.locator('tbody th').allTextContents()).toEqual(['矮寨中学']);
     await page.getByLabel('搜索名称或标识码', { exact: true }).fill('');
     await page.getByLabel('搜索名称或标识码', { exact: true }).blur();
-    await screenshot(page, 'workspace-completeness', DOCS);
+    await screenshot(page, 'workspace-completeness');
 
     for (const link of ['导出未交名单（XLSX）', '导出全部（XLSX）']) {
       const url = await page.getByRole('link', { name: link }).getAttribute('href');
@@ -268,7 +270,7 @@ describe('the bureau workspace in the browser', () => {
     await page.reload();
     expect(await page.getByLabel('HEA-01 意见').inputValue()).toBe('食堂台账不全');
     expect(await page.getByLabel('HEA-01 须整改').isChecked()).toBe(true);
-    await screenshot(page, 'workspace-review', DOCS);
+    await screenshot(page, 'workspace-review');
 
     await page.getByRole('button', { name: '发布' }).click();
     const dialog = page.getByRole('dialog', { name: '发布复核？' });
@@ -312,7 +314,7 @@ describe('the bureau workspace in the browser', () => {
     await page.getByTestId('analytics-schools').waitFor();
     await page.getByRole('heading', { name: '各方面达标情况' }).waitFor();
     await page.getByRole('heading', { name: '自评总分分布' }).waitFor();
-    await screenshot(page, 'workspace-analytics', DOCS);
+    await screenshot(page, 'workspace-analytics');
     await page.getByRole('region', { name: '一票否决项未达标' }).getByRole('link', { name: '测试小学' }).click();
     await page.getByRole('heading', { level: 1, name: '测试小学' }).waitFor();
     await page.goBack();
@@ -398,6 +400,62 @@ describe('the bureau workspace in the browser', () => {
     await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
     expect(await page.getByTestId('who').textContent()).toBe('admin1 (Administrator)');
     await page.getByLabel('Language').selectOption('zh-CN');
+    await page.close();
+  });
+});
+
+describe('the workspace on a demo county (pictures for the docs)', () => {
+  let dir: string;
+  let server: ServerProcess;
+  let origin: string;
+  let browser: Browser;
+  const accounts = new Map<string, string>();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'selfcheck-workspace-demo-'));
+    const r = spawnSync(process.execPath, [BIN, 'server', 'demo', '--data-dir', join(dir, 'b'), '--schools', '60'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`server demo: ${r.stderr}`);
+    for (const m of r.stdout.matchAll(/^\s+(admin|reviewer|viewer)\s+(\S+)\s+(\S+)$/gm)) accounts.set(m[2] ?? '', m[3] ?? '');
+    server = await startServer(join(dir, 'b'));
+    origin = new URL(server.url).origin;
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  test('completeness, a reviewed school with its rectifications, analytics', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${origin}/bureau/`);
+    await page.getByLabel('用户名').fill('duxue');
+    await page.getByLabel('密码').fill(accounts.get('duxue') ?? '');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('campaigns').getByRole('link').first().click();
+    const table = page.getByTestId('schools');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(60);
+    await page.screenshot({ path: join(DOCS, 'workspace-completeness.png') });
+
+    // A school whose published review the school has answered: points waiting for the check.
+    await page.getByLabel('复核状态', { exact: true }).selectOption('published');
+    const answered = table.locator('tbody tr', { hasText: /待核 [1-9]/ }).first();
+    await answered.getByRole('link').click();
+    await page.getByRole('link', { name: '复核', exact: true }).click();
+    await page.getByTestId('published').waitFor();
+    await page.getByText('学校已整改，待核查').first().waitFor();
+    await page.getByRole('heading', { name: '整改情况' }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -60));
+    await page.screenshot({ path: join(DOCS, 'workspace-review.png') });
+
+    await page.goBack();
+    await page.goBack();
+    await page.getByRole('link', { name: '统计', exact: true }).click();
+    await page.getByTestId('analytics-schools').waitFor();
+    await page.screenshot({ path: join(DOCS, 'workspace-analytics.png') });
     await page.close();
   });
 });

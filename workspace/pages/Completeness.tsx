@@ -327,7 +327,16 @@ function SchoolTable({ campaign, schools }: { campaign: string; schools: SchoolR
                   <td>
                     {s.rectify.open + s.rectify.rectified + s.rectify.closed > 0 ? (
                       <>
-                        {t('completeness.rectify', s.rectify)}
+                        {(
+                          [
+                            ['rectifyOpen', s.rectify.open],
+                            ['rectifyRectified', s.rectify.rectified],
+                            ['rectifyClosed', s.rectify.closed],
+                          ] as const
+                        )
+                          .filter(([, n]) => n > 0)
+                          .map(([k, n]) => t(`completeness.${k}`, { n }))
+                          .join(' · ')}
                         {s.rectify.overdue > 0 && <span className="ws-badge sub-late"> {t('completeness.overdue', { n: s.rectify.overdue })}</span>}
                       </>
                     ) : (

@@ -232,30 +232,6 @@ function PublishedReview({ review, report, mayCheck, onChange }: { review: Revie
       <p>
         {t('review.deadline')}：{review.deadline}
       </p>
-      <table className="ws-table ws-table-compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('school.items')}</th>
-            <th scope="col">{t('review.status')}</th>
-            <th scope="col" className="num">{t('school.reviewScore')}</th>
-            <th scope="col">{t('review.comment')}</th>
-            <th scope="col">{t('review.rectify')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {review.points.map((p) => (
-            <tr key={p.code}>
-              <th scope="row">
-                <code>{p.code}</code> {titles.get(p.code) ?? ''}
-              </th>
-              <td>{p.status ? <StatusBadge status={p.status} /> : '—'}</td>
-              <td className="num">{formatNumber(p.score, locale)}</td>
-              <td>{p.comment || '—'}</td>
-              <td>{p.rectify ? '✓' : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
       <h3>{t('review.points')}</h3>
       {toRectify.length === 0 ? (
         <Empty>{t('review.noRectifyPoints')}</Empty>
@@ -266,6 +242,33 @@ function PublishedReview({ review, report, mayCheck, onChange }: { review: Revie
           ))}
         </ol>
       )}
+      <details className="ws-all-points">
+        <summary>{t('review.allPoints', { n: review.points.length })}</summary>
+        <table className="ws-table ws-table-compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('school.items')}</th>
+              <th scope="col">{t('review.status')}</th>
+              <th scope="col" className="num">{t('school.reviewScore')}</th>
+              <th scope="col">{t('review.comment')}</th>
+              <th scope="col">{t('review.rectify')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {review.points.map((p) => (
+              <tr key={p.code}>
+                <th scope="row">
+                  <code>{p.code}</code> {titles.get(p.code) ?? ''}
+                </th>
+                <td>{p.status ? <StatusBadge status={p.status} /> : '—'}</td>
+                <td className="num">{formatNumber(p.score, locale)}</td>
+                <td>{p.comment || '—'}</td>
+                <td>{p.rectify ? '✓' : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </section>
   );
 }
@@ -312,7 +315,7 @@ function RectifyPoint({ review, point, title, mayCheck, onChange }: { review: Re
             <dd>{r.deadline ?? '—'}</dd>
           </div>
           <div>
-            <dt>{t('school.state')}</dt>
+            <dt>{t('review.rectState')}</dt>
             <dd>
               {t(`review.rectStatus.${r.status}`)} · {t('review.evidenceCount', { n: r.evidenceCount })} · {t('review.receivedAt', { at: formatTime(r.receivedAt, locale) })}
             </dd>

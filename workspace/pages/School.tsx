@@ -189,7 +189,7 @@ export function ReportView({ report, sha512 }: { report: ReportJson; sha512: str
       {score && score.aspects.length > 0 && (
         <>
           <h3>{t('school.aspects')}</h3>
-          <table className="ws-table ws-table-compact">
+          <table className="ws-table ws-table-compact ws-narrow">
             <thead>
               <tr>
                 <th scope="col">{t('school.aspectCol.title')}</th>

@@ -226,7 +226,7 @@ function PublishedReview({ review, report, mayCheck, onChange }: { review: Revie
       <p className="ws-ok" data-testid="published">
         {t('review.published', { at: formatTime(review.publishedAt, locale), reviewer: review.reviewer })}
       </p>
-      {review.total !== null && <p>{t('review.total', { total: formatNumber(review.total, locale), level: review.level ? t(`level.${review.level}`) : '—' })}</p>}
+      {review.total !== null && <p>{review.level ? t('review.total', { total: formatNumber(review.total, locale), level: t(`level.${review.level}`) }) : t('review.totalOnly', { total: formatNumber(review.total, locale) })}</p>}
       <h3>{t('review.opinion')}</h3>
       <p className="ws-pre">{review.opinion || '—'}</p>
       <p>

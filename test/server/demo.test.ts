@@ -113,6 +113,9 @@ describe.each(['sqlite', 'postgres'] as const)('server demo (%s)', (engine) => {
     expect(createHash('sha512').update(Buffer.from(await res.arrayBuffer())).digest('hex')).toBe(file?.sha512);
     const review = ReviewView.parse((await ws.request('GET', `campaigns/${c.id}/schools/${school?.code}/review`)).body);
     expect(review.state).toBe('published');
+    // The demo's template ships with the server: the review total gets the template's level.
+    expect(review.total).not.toBeNull();
+    expect(['excellent', 'good', 'pass', 'fail']).toContain(review.level);
     const marked = review.points.filter((p) => p.rectify);
     expect(marked.length).toBeGreaterThan(0);
     if (sub.versions.length > 1) {

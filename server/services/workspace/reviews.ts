@@ -11,11 +11,13 @@ import type { Transaction } from 'kysely';
 import type { CheckRequest, ReviewDraft, ReviewPointView, ReviewView, Scope } from '../../../shared/bureau/api';
 import type { ItemStatusKind } from '../../../shared/domain/status';
 import type { Level } from '../../../shared/template/instrument';
+import type { Template } from '../../../shared/template/schema';
 import type { Database } from '../../db/schema';
 import type { ServerContext } from '../context';
 import { lockChain, writeRecheck, writeReview } from '../documents';
 import { ServerError } from '../errors';
 import { audit } from './audit';
+import { campaignTemplate, reviewLevel } from './campaignTemplate';
 
 type Trx = Transaction<Database>;
 type Db = ServerContext['store']['db'];
@@ -95,7 +97,8 @@ async function viewOf(db: Db | Trx, reviewId: string): Promise<ReviewView | null
       };
     })
     .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
-  const { total, level } = totals(pv);
+  const campaign = await db.selectFrom('campaigns').select(['template_id', 'template_version']).where('id', '=', r.campaign_id).executeTakeFirst();
+  const { total, level } = totals(campaign ? campaignTemplate(campaign.template_id, campaign.template_version) : null, pv);
   return {
     id: r.id,
     campaignId: r.campaign_id,
@@ -115,13 +118,15 @@ async function viewOf(db: Db | Trx, reviewId: string): Promise<ReviewView | null
 
 /**
  * The review total is the sum of the review scores given (v2 instruments);
- * null when the reviewer gave none. The level needs the template's scoring
- * thresholds, which the server does not read yet: null for now.
+ * null when the reviewer gave none. The level applies the campaign
+ * template's thresholds (campaignTemplate.ts); null when the server does not
+ * ship that template.
  */
-function totals(points: { score: number | null }[]): { total: number | null; level: Level | null } {
+function totals(template: Template | null, points: { code: string; score: number | null; status: string | null }[]): { total: number | null; level: Level | null } {
   const scored = points.filter((p) => p.score !== null);
   if (!scored.length) return { total: null, level: null };
-  return { total: Math.round(scored.reduce((s, p) => s + (p.score ?? 0), 0) * 10) / 10, level: null };
+  const total = Math.round(scored.reduce((s, p) => s + (p.score ?? 0), 0) * 10) / 10;
+  return { total, level: reviewLevel(template, total, points) };
 }
 
 /** The review shown for a school in a campaign: its newest (a draft being written, or the last published). */

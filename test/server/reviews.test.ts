@@ -157,6 +157,12 @@ describe.each(ENGINES)('review and re-check on %s', (engine) => {
       [current.id, 'SAF-02', 'closed', '已核实', '督学王'],
     ]);
     for (const d of later.docs) expect(stockVerifies(d.doc)).toBe(true);
+    // The rectification report is the school's newest version: a new review can be drafted for it.
+    const next = await saveDraft(ctx, reviewer, 'c1', SCHOOL_CODE, { opinion: '整改复核', deadline: '2025-12-31', points: [] });
+    expect(next.id).not.toBe(current.id);
+    expect(next.sha512).toBe(rect.sha512);
+    expect(next.state).toBe('draft');
+    expect((await saveDraft(ctx, reviewer, 'c1', SCHOOL_CODE, { opinion: '整改复核（改）', deadline: '2025-12-31', points: [] })).id).toBe(next.id);
     const audit = await ctx.store.db.selectFrom('audit').select(['action', 'user_name']).orderBy('at').execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['review.draft', 'review.publish', 'review.reopen', 'review.close']));
   }, 60_000);

@@ -97,8 +97,8 @@ export function RectificationPage({ params }: PageProps) {
             <p className="muted">{t('review.counts', { toRectify: detail.toRectify, entered: detail.entered, closed: detail.closed })}</p>
           </section>
           <section className="card" aria-labelledby="review-items">
-            <h2 id="review-items">{t('review.table.item')}</h2>
-            <table className="table">
+            <h2 id="review-items">{t('review.itemsTitle')}</h2>
+            <table className="area-table review-table">
               <thead>
                 <tr>
                   <th scope="col">{t('review.table.item')}</th>
@@ -123,7 +123,7 @@ export function RectificationPage({ params }: PageProps) {
                       {p.school ? (
                         <>
                           <StatusBadge status={p.school.status} />
-                          {p.school.valueText && <div className="muted">{p.school.valueText}</div>}
+                          {p.school.valueText && <div className="muted small">{p.school.valueText}</div>}
                         </>
                       ) : (
                         <span className="muted">{t('review.noAnswer')}</span>

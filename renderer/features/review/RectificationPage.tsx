@@ -17,6 +17,12 @@ import { ExportSection } from '../package/ExportSection';
 import { RectificationForm } from './RectificationForm';
 import { ReviewImport } from './ReviewImport';
 
+/** Today in this computer's time zone (YYYY-MM-DD), to compare with the deadline. */
+const today = (): string => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 export function RectificationPage({ params }: PageProps) {
   const { t, locale } = useT();
   const [list, setList] = useState<ReviewSummary[] | null>(null);
@@ -92,6 +98,7 @@ export function RectificationPage({ params }: PageProps) {
             </p>
             <p>
               <strong data-testid="review-deadline">{t('review.deadline', { date: formatDate(detail.deadline, locale) })}</strong>
+              {detail.deadline < today() && detail.closed < detail.toRectify && <span className="error-text"> · {t('review.overdue')}</span>}
               {detail.total !== null && <> · {t('review.total', { total: detail.total })}</>}
             </p>
             <p className="muted">{t('review.counts', { toRectify: detail.toRectify, entered: detail.entered, closed: detail.closed })}</p>

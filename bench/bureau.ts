@@ -164,6 +164,7 @@ async function exportChild(dataDir: string, databaseUrl: string | null, campaign
 }
 
 interface ExportFigure {
+  reported: number;
   ms: number;
   maxRssMb: number;
   bytes: number;
@@ -201,7 +202,7 @@ async function run(engine: 'sqlite' | 'postgres', databaseUrl: string | null, di
   const small = exportInChild(dataDir, databaseUrl, 'c500', join(dir, `export-500-${engine}.xlsx`));
   const large = exportInChild(dataDir, databaseUrl, 'c5000', join(dir, `export-${SCHOOLS}-${engine}.xlsx`));
   for (const f of [small, large])
-    console.log(`[${engine}] XLSX export, ${f.schools} schools × ${f.points} points: ${(f.ms / 1000).toFixed(2)} s, ${(f.bytes / 1024 / 1024).toFixed(1)} MB file, peak RSS ${f.maxRssMb.toFixed(0)} MB (whole process)`);
+    console.log(`[${engine}] XLSX export, ${f.schools} schools (${f.reported} with a report) × ${f.points} points: ${(f.ms / 1000).toFixed(2)} s, ${(f.bytes / 1024 / 1024).toFixed(1)} MB file, peak RSS ${f.maxRssMb.toFixed(0)} MB (whole process)`);
   console.log(`[${engine}] peak RSS ratio ${SCHOOLS} / 500 schools: ${(large.maxRssMb / small.maxRssMb).toFixed(2)} (schools ×${(SCHOOLS / 500).toFixed(0)}); time ratio ${(large.ms / small.ms).toFixed(1)}`);
   // Peak RSS also measures how lazily V8 collects garbage; a capped old space shows what the export really keeps alive.
   const capped = exportInChild(dataDir, databaseUrl, 'c5000', join(dir, `export-capped-${engine}.xlsx`), ['--max-old-space-size=64']);

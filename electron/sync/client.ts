@@ -168,7 +168,7 @@ export class SyncClient {
     const res = await api.receipts(await tokens.get(), server.lastSeq);
     let stored = 0;
     for (const doc of res.documents) {
-      const r = acceptBureauDocument({ sync: this.store, reviews: this.reviews }, doc, server.bureauKey, server.bureauKeyId);
+      const r = acceptBureauDocument({ sync: this.store, reviews: this.reviews }, doc, server.bureauKey, server.bureauKeyId, this.deps.schoolCode());
       if (r.body.kind === 'receipt' || r.body.kind === 'rejection') settleFiles(this.deps.dataDir, this.store, r.body.sha512);
       if (r.stored) stored++;
     }
@@ -191,7 +191,7 @@ export class SyncClient {
       let lastError = '';
       for (const key of bureau) {
         try {
-          const r = acceptBureauDocument({ sync: this.store, reviews: this.reviews }, d.read(), key.line, key.id);
+          const r = acceptBureauDocument({ sync: this.store, reviews: this.reviews }, d.read(), key.line, key.id, this.deps.schoolCode());
           const b = r.body;
           if (b.kind === 'review') return { file: d.name, ok: true, kind: b.kind, bagId: b.bag, reviewId: b.id };
           if (b.kind === 'recheck') return { file: d.name, ok: true, kind: b.kind, bagId: null, reviewId: b.review };

@@ -44,6 +44,8 @@ export function acceptBureauDocument(
   doc: SignedDocument,
   bureauKeyLine: string,
   bureauKeyId: string,
+  /** This app's school code (the profile's); a review for another school is refused. */
+  schoolCode: string | null = null,
 ): { body: BureauDocumentBody; stored: boolean } {
   let body: BureauDocumentBody;
   try {
@@ -52,6 +54,8 @@ export function acceptBureauDocument(
     if (e instanceof ReceiptError) throw new SyncError('badSignature', e.message);
     throw e;
   }
+  if ((body.kind === 'review' || body.kind === 'recheck') && schoolCode && body.school !== schoolCode)
+    throw new SyncError('protocol', `this ${body.kind} is for school ${body.school}; this app is school ${schoolCode}`);
   if (body.kind === 'review') return { body, stored: stores.reviews.acceptReview(doc, body, bureauKeyId) };
   if (body.kind === 'recheck') return { body, stored: stores.reviews.acceptRecheck(doc, body, bureauKeyId) };
   return { body, stored: settleAnswer(stores.sync, doc, body, bureauKeyId) };

@@ -29,7 +29,7 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
     }
     await rename(temp, out);
     io.out(out);
-    io.out(`schools ${counts.schools}, points ${counts.points}, reviews ${counts.reviews}, points to rectify ${counts.rectify}`);
+    io.out(`schools ${counts.schools}, points ${counts.points}, reviews ${counts.reviews}, points to rectify ${counts.rectify}; ${counts.reported} schools with a report`);
     return 0;
   } finally {
     await rm(temp, { force: true });

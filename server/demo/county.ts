@@ -4,7 +4,8 @@
 // enrolled, each package verified and receipted by the one pipeline, reviews
 // drafted, published and checked — with the clock set back so that
 // submissions arrive before and after the deadline. Only the reports
-// themselves are invented (server/demo/syntheticReport.ts).
+// themselves are invented (server/demo/syntheticReport.ts), each from its own
+// seed so a school's rectification version repeats its first report.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,7 +79,7 @@ export async function fillDemoCounty(ctx: ServerContext, n: number, progress: (l
       // A rejected package: signed with a key the bureau never enrolled (a reinstalled PC).
       const signer = rejected ? toSchoolKey(generateSecretKey(), now.toISOString()) : key;
       const dir = mkdtempSync(join(work, `${school.code}-`));
-      const pkg = await writeDemoPackage({ dir, template, school, key: signer, rnd, generatedAt: new Date(when - 3600_000), version: 1, replaces: null, rectification: null });
+      const pkg = await writeDemoPackage({ dir, template, school, key: signer, rnd: seeded(Number(school.code)), generatedAt: new Date(when - 3600_000), version: 1, replaces: null, rectification: null });
       const outcome = await processPackage(at(when), { file: pkg.zipPath, sha512: null, via: 'upload', session: null, clientTime: null });
       if (outcome.outcome === 'rejected') result.rejected += 1;
       else if (outcome.outcome === 'received') {
@@ -126,7 +127,7 @@ export async function fillDemoCounty(ctx: ServerContext, n: number, progress: (l
       };
       const dir = mkdtempSync(join(work, `${r.code}-r-`));
       const when = now.getTime() - (1 + rnd() * 3) * DAY;
-      const pkg = await writeDemoPackage({ dir, template, school: r.school, key: r.key, rnd, generatedAt: new Date(when - 3600_000), version: 2, replaces: r.bagId, rectification: rect });
+      const pkg = await writeDemoPackage({ dir, template, school: r.school, key: r.key, rnd: seeded(Number(r.school.code)), generatedAt: new Date(when - 3600_000), version: 2, replaces: r.bagId, rectification: rect });
       await processPackage(at(when), { file: pkg.zipPath, sha512: null, via: 'upload', session: null, clientTime: null });
       result.reviews.rectified += 1;
       if (j % 3 === 1) {

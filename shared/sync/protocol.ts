@@ -10,7 +10,8 @@
 //   tus  uploads/                  tus 1.0 (creation, offset, resume, expiration, termination); bytes only
 //   POST submissions               upload id + the package's SHA-512 -> signed receipt (201/200),
 //                                  signed rejection (422), or conflict (409); idempotent
-//   GET  receipts?after=SEQ        this school's receipts and rejections, oldest first
+//   GET  receipts?after=SEQ        this school's receipts and rejections, oldest first, and the
+//                                  bureau's reviews and rechecks of its packages (same chain)
 //   GET  templates                 the published template packages (ETag / If-None-Match)
 //   GET  templates/:sha512         one template package's bytes
 //   GET  health                    liveness for monitoring (no auth)

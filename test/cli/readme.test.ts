@@ -69,7 +69,10 @@ async function runKeepsRunning(command: string): Promise<string> {
     let url: string | undefined;
     for (let i = 0; i < 600 && !url && child.exitCode === null; i++) {
       await new Promise((r) => setTimeout(r, 100));
+      // The app's web mode prints its address; the bureau's server prints where it listens (the workspace is below /bureau/).
       url = /Web mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output)?.[1];
+      const server = /listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/.exec(output)?.[1];
+      if (server) url = `${server}/bureau/`;
     }
     if (!url) throw new Error(`no address printed:\n${output}`);
     const page = await fetch(url);
@@ -86,7 +89,7 @@ for (const [i, c] of commands.entries())
   test(`README line ${i + 1}: ${c.line.trim()}`, async () => {
     if (c.expect.kind === 'keepsRunning') {
       const output = await runKeepsRunning(c.command);
-      expect(output).toContain('stopped'); // it shut down cleanly on SIGTERM
+      expect(output).toMatch(/stopped|"event":"stopping"/); // it shut down cleanly on SIGTERM
       return;
     }
     const r = spawnSync('sh', ['-c', c.command], { cwd: scratch, env, encoding: 'utf8', timeout: 180_000 });

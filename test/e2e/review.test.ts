@@ -97,6 +97,7 @@ test('the 整改 page shows the review beside the school’s own answers', async
   expect(await row.locator('[data-status="partly_met"]').count()).toBe(1); // the inspector's finding
   expect(await page.getByTestId('review-point-EDU-02').textContent()).toContain('课程开齐开足');
   expect(await page.getByTestId('rectify-EDU-02').count()).toBe(0); // not to be rectified: no form
+  await screenshot(page, 'review-page');
 });
 
 test('a point is recorded and kept across a reload', async () => {

@@ -83,7 +83,7 @@ test('review import: wrong key refused and nothing stored; the right one shown p
   // Signed by a key that is not the bureau's: refused, and nothing is kept.
   const refused = cli(['review', 'import', '--data-dir', dataDir, '--bureau-key', publicKeyLine(bureau), file]);
   expect(refused.status).toBe(1);
-  expect(refused.stdout).toMatch(/^FAIL {2}review-rv-test0001\.json: refused, not signed by a bureau key this app trusts .*does not verify with the bureau key.*nothing was stored/m);
+  expect(refused.stdout).toMatch(/^FAIL {2}review-rv-test0001\.json: refused: the signed document does not verify with the bureau key.*; nothing was stored/m);
   expect(cli(['review', 'list', '--data-dir', dataDir]).stdout).toContain('no reviews yet');
   // No signature beside it: a clear refusal too.
   const lone = join(work, 'lone.json');
@@ -108,6 +108,15 @@ test('review import: wrong key refused and nothing stored; the right one shown p
   writeFileSync(receiptish, '{"kind":"receipt"}');
   writeFileSync(receiptish + '.minisig', real.minisig);
   expect(cli(['review', 'import', '--data-dir', dataDir, receiptish]).stdout).toMatch(/not a review document \(a receipt/);
+
+  // Signed by the bureau, but for another school: refused too.
+  const otherSchool = signDocument({ ...body, id: 'rv-other', school: '1430000002' }, bureau);
+  const otherFile = join(stick, 'review-rv-other.json');
+  writeFileSync(otherFile, otherSchool.json);
+  writeFileSync(otherFile + '.minisig', otherSchool.minisig);
+  const wrongSchool = cli(['review', 'import', '--data-dir', dataDir, otherFile]);
+  expect(wrongSchool.status).toBe(1);
+  expect(wrongSchool.stdout).toMatch(/refused: this review is for school 1430000002; this app is school 1430000001; nothing was stored/);
 
   // The page's contract: the review beside the school's own answer, a point recorded, a new version bound.
   const core = createCore({ dataDir, mode: 'cli', purgeAtStart: false });

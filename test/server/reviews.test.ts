@@ -10,6 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentHash, verifyBureauDocument } from '../../bag/receipt';
 import { parsePublicKey } from '../../bag/minisign';
+import { WORKSPACE_API, workspacePaths } from '../../shared/bureau/api';
+import { WORKSPACE_ROUTES } from '../../server/http/workspace/routes';
 import { ReceiptsResponse, type BureauDocumentBody, type SignedDocument } from '../../shared/sync/protocol';
 import { openServer, type ServerContext } from '../../server/services/context';
 import { ServerError } from '../../server/services/errors';
@@ -157,7 +159,29 @@ describe.each(ENGINES)('review and re-check on %s', (engine) => {
       [current.id, 'SAF-02', 'closed', '已核实', '督学王'],
     ]);
     for (const d of later.docs) expect(stockVerifies(d.doc)).toBe(true);
+    // The rectification report is the school's newest version: a new review can be drafted for it.
+    const next = await saveDraft(ctx, reviewer, 'c1', SCHOOL_CODE, { opinion: '整改复核', deadline: '2025-12-31', points: [] });
+    expect(next.id).not.toBe(current.id);
+    expect(next.sha512).toBe(rect.sha512);
+    expect(next.state).toBe('draft');
+    expect((await saveDraft(ctx, reviewer, 'c1', SCHOOL_CODE, { opinion: '整改复核（改）', deadline: '2025-12-31', points: [] })).id).toBe(next.id);
     const audit = await ctx.store.db.selectFrom('audit').select(['action', 'user_name']).orderBy('at').execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['review.draft', 'review.publish', 'review.reopen', 'review.close']));
   }, 60_000);
+});
+
+test('the review routes answer the contract’s paths (shared/bureau/api.ts) with the roles the issue names', () => {
+  const find = (method: string, path: string) => {
+    const sub = path.slice(WORKSPACE_API.length + 1);
+    const hits = WORKSPACE_ROUTES.filter((r) => r.method === method && r.pattern.test(sub));
+    expect(hits).toHaveLength(1);
+    const route = hits[0] as (typeof hits)[number];
+    return { roles: route.roles, params: (route.pattern.exec(sub) ?? []).slice(1).map((p) => decodeURIComponent(p ?? '')) };
+  };
+  const c = '2026 学年/秋', s = '1430000001';
+  expect(find('GET', workspacePaths.review(c, s))).toEqual({ roles: ['admin', 'reviewer', 'viewer'], params: [c, s] });
+  expect(find('PUT', workspacePaths.review(c, s))).toEqual({ roles: ['admin', 'reviewer'], params: [c, s] });
+  expect(find('POST', workspacePaths.publish(c, s))).toEqual({ roles: ['admin', 'reviewer'], params: [c, s] });
+  expect(find('POST', workspacePaths.closePoint('rv-1', 'SAF-01'))).toEqual({ roles: ['admin', 'reviewer'], params: ['rv-1', 'SAF-01'] });
+  expect(find('POST', workspacePaths.reopenPoint('rv-1', 'SAF-01'))).toEqual({ roles: ['admin', 'reviewer'], params: ['rv-1', 'SAF-01'] });
 });

@@ -22,7 +22,7 @@ import { databaseUrlFrom, openServer, type ServerContext } from '../../server/se
 import { ServerError } from '../../server/services/errors';
 import { analytics } from '../../server/services/workspace/analytics';
 import { completeness } from '../../server/services/workspace/completeness';
-import { writeMissingXlsx } from '../../server/services/workspace/exportXlsx';
+import { writeCampaignXlsx, writeMissingXlsx } from '../../server/services/workspace/exportXlsx';
 import { indexMissingReports } from '../../server/services/workspace/reportIndex';
 import { openEvidence, submission } from '../../server/services/workspace/submission';
 import { makeSamplePackage, newSchoolKey, readZipEntries, SCHOOL_CODE } from '../package/helpers/samplePackage';
@@ -67,6 +67,14 @@ const scored =
 async function drain(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** What a writer streams, collected. */
+async function xlsxBytes(write: (out: Writable) => Promise<unknown>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({ write: (c: Buffer, _e, done) => (chunks.push(c), done()) });
+  await write(sink);
   return Buffer.concat(chunks);
 }
 
@@ -291,7 +299,7 @@ describe.each(ENGINES)('workspace reading on %s', (engine) => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(out);
-    expect(r.stdout).toMatch(/schools 4, points 2, reviews 2, points to rectify 2/);
+    expect(r.stdout).toMatch(/schools 4, points 2, reviews 2, points to rectify 2; 2 schools with a report/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['名单与状态', '评分矩阵', '督导意见', '整改']);
@@ -326,6 +334,14 @@ describe.each(ENGINES)('workspace reading on %s', (engine) => {
     expect(rect?.getRow(2).values).toEqual(expect.arrayContaining([S1, 'SAF-01', '记录不全', '待整改']));
     expect(rect?.getRow(3).values).toEqual(expect.arrayContaining([S1, 'SAF-02', '已销号', '已配备心理辅导教师', '王校长', '已完成', '督学甲', '已核查']));
 
+    // One school per page gives the same cells: paging neither drops nor repeats a school.
+    const paged = new ExcelJS.Workbook();
+    await paged.xlsx.load((await xlsxBytes((out) => writeCampaignXlsx(ctx, 'c-a', null, out, { pageSize: 1 }))) as unknown as ArrayBuffer);
+    for (const ws of wb.worksheets) {
+      const values = (w: ExcelJS.Worksheet | undefined): unknown[] => (w?.getSheetValues() ?? []).map((row) => (Array.isArray(row) ? row.map((v) => (v instanceof Date ? v.toISOString() : v)) : row));
+      expect([ws.name, values(paged.getWorksheet(ws.name))]).toEqual([ws.name, values(ws)]);
+    }
+
     // Refused without leaving a file behind.
     const bad = cli(['server', 'export', '--data-dir', b.dataDir, '--campaign', 'nope', '--out', join(b.dir, 'bad.xlsx')], b.env);
     expect(bad.status).toBe(1);
@@ -333,12 +349,11 @@ describe.each(ENGINES)('workspace reading on %s', (engine) => {
   });
 
   test('missing.xlsx lists the schools not submitted (missing or only rejected)', async () => {
-    const chunks: Buffer[] = [];
-    const sink = new Writable({ write: (c: Buffer, _e, done) => (chunks.push(c), done()) });
-    const { schools } = await writeMissingXlsx(ctx, 'c-a', null, sink);
+    let schools = 0;
+    const bytes = await xlsxBytes(async (out) => void ({ schools } = await writeMissingXlsx(ctx, 'c-a', null, out, { pageSize: 1 })));
     expect(schools).toBe(2);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws?.name).toBe('未提交学校');
     expect(ws?.getRow(1).values).toEqual([undefined, '学校代码', '学校名称', '区县', '学校类型', '提交状态']);

@@ -65,7 +65,7 @@ export const reviewCommand: CliCommand = {
         }
         const [o] = client.importDocuments([{ name: pair.json, read: () => readDocumentFiles(pair) }]);
         if (!o?.ok) {
-          io.out(`FAIL  ${basename(pair.json)}: refused, not signed by a bureau key this app trusts (${o?.error ?? 'unknown'}); nothing was stored`);
+          io.out(`FAIL  ${basename(pair.json)}: refused: ${o?.error ?? 'unknown'}; nothing was stored`);
           ok = false;
         } else io.out(`OK    ${pair.json}  ${o.kind} ${o.reviewId ?? ''}${o.bagId ? ` bag=${o.bagId}` : ''}`);
       }

@@ -17,6 +17,12 @@ import { ExportSection } from '../package/ExportSection';
 import { RectificationForm } from './RectificationForm';
 import { ReviewImport } from './ReviewImport';
 
+/** Today in this computer's time zone (YYYY-MM-DD), to compare with the deadline. */
+const today = (): string => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 export function RectificationPage({ params }: PageProps) {
   const { t, locale } = useT();
   const [list, setList] = useState<ReviewSummary[] | null>(null);
@@ -92,13 +98,14 @@ export function RectificationPage({ params }: PageProps) {
             </p>
             <p>
               <strong data-testid="review-deadline">{t('review.deadline', { date: formatDate(detail.deadline, locale) })}</strong>
+              {detail.deadline < today() && detail.closed < detail.toRectify && <span className="error-text"> · {t('review.overdue')}</span>}
               {detail.total !== null && <> · {t('review.total', { total: detail.total })}</>}
             </p>
             <p className="muted">{t('review.counts', { toRectify: detail.toRectify, entered: detail.entered, closed: detail.closed })}</p>
           </section>
           <section className="card" aria-labelledby="review-items">
-            <h2 id="review-items">{t('review.table.item')}</h2>
-            <table className="table">
+            <h2 id="review-items">{t('review.itemsTitle')}</h2>
+            <table className="area-table review-table">
               <thead>
                 <tr>
                   <th scope="col">{t('review.table.item')}</th>
@@ -123,7 +130,7 @@ export function RectificationPage({ params }: PageProps) {
                       {p.school ? (
                         <>
                           <StatusBadge status={p.school.status} />
-                          {p.school.valueText && <div className="muted">{p.school.valueText}</div>}
+                          {p.school.valueText && <div className="muted small">{p.school.valueText}</div>}
                         </>
                       ) : (
                         <span className="muted">{t('review.noAnswer')}</span>

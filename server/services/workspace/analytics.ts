@@ -21,28 +21,31 @@ export interface AnalyticsFilter {
 }
 
 /** `latest(sha512, school_code, name, county, type, total, level, receipt_seq)`: each school's latest report, as a CTE. */
-export function latestReports(campaign: Campaign, scope: Scope, filter: AnalyticsFilter): RawBuilder<unknown> {
+export function latestReports(campaign: Campaign, scope: Scope, filter: AnalyticsFilter, after: string | null = null): RawBuilder<unknown> {
+  // Keyset paging (the export): schools after this code only, so a page does not recompute the whole campaign.
+  const from = (column: string) => (after !== null ? sql`and ${sql.ref(column)} > ${after}` : sql``);
   // Materialized: computed once, then each school's points are found through report_points' key (the planner would otherwise re-check it per point row).
   return sql`latest as materialized (
     select r.sha512, r.school_code, ro.name, ro.county, ro.type, r.total, r.level, r.receipt_seq
     from reports r
     join (
       select school_code, max(receipt_seq) as seq from reports
-      where template_id = ${campaign.template_id} and template_version = ${campaign.template_version}
+      where template_id = ${campaign.template_id} and template_version = ${campaign.template_version} ${from('school_code')}
       group by school_code
     ) m on r.template_id = ${campaign.template_id} and r.template_version = ${campaign.template_version} and r.school_code = m.school_code and r.receipt_seq = m.seq
     join roster ro on ro.campaign_id = ${campaign.id} and ro.school_code = r.school_code
     where ${scopeCondition(scope, 'ro.school_code', 'ro.county')}
       ${filter.county !== null ? sql`and ro.county = ${filter.county}` : sql``}
       ${filter.type !== null ? sql`and ro.type = ${filter.type}` : sql``}
+      ${from('ro.school_code')}
   )`;
 }
 
 /** Each school's latest published review for the campaign, as a CTE `pub(id, school_code)`. */
-export const latestPublished = (campaign: Campaign): RawBuilder<unknown> => sql`pub as (
+export const latestPublished = (campaign: Campaign, codes: string[] | null = null): RawBuilder<unknown> => sql`pub as (
     select id, school_code from (
       select id, school_code, row_number() over (partition by school_code order by published_at desc, id desc) as rn
-      from reviews where campaign_id = ${campaign.id} and state = 'published'
+      from reviews where campaign_id = ${campaign.id} and state = 'published' ${codes !== null ? sql`and school_code in (${sql.join(codes)})` : sql``}
     ) x where rn = 1
   )`;
 

@@ -36,13 +36,15 @@ const num = (v: unknown): number => Number(v ?? 0);
 export async function schoolRows(ctx: ServerContext, campaign: Campaign, scope: Scope, q: RowQuery = {}): Promise<SchoolRow[]> {
   const db = ctx.store.db;
   const deadlineEnd = endOfDayUtc(campaign.deadline, ctx.config.timeZone);
-  const received = db
+  let receivedRows = db
     .selectFrom('reports')
     .select((eb) => ['school_code', eb.fn.min('received_at').as('first_at'), eb.fn.max('received_at').as('latest_at'), eb.fn.countAll().as('versions'), eb.fn.max('receipt_seq').as('latest_seq')])
     .where('template_id', '=', campaign.template_id)
-    .where('template_version', '=', campaign.template_version)
-    .groupBy('school_code')
-    .as('a');
+    .where('template_version', '=', campaign.template_version);
+  // The same bounds inside the grouping, so one school's page or an export page does not group the whole campaign.
+  if (q.code !== undefined) receivedRows = receivedRows.where('school_code', '=', q.code);
+  if (q.after !== undefined) receivedRows = receivedRows.where('school_code', '>', q.after);
+  const received = receivedRows.groupBy('school_code').as('a');
   let query = db
     .selectFrom('roster as ro')
     .leftJoin(received, 'a.school_code', 'ro.school_code')

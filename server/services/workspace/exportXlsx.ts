@@ -22,10 +22,12 @@ import { scopeCondition } from './scope';
 
 const W = exportWords['zh-CN'];
 /** Schools per page: small enough that a page's rows die young, large enough that queries stay few. */
-const PAGE = 200;
+const PAGE_SIZE = 200;
 
 export interface ExportCounts {
   schools: number;
+  /** Rows of the matrix: schools with a report. */
+  reported: number;
   points: number;
   reviews: number;
   rectify: number;
@@ -61,21 +63,27 @@ const typeWord = (t: string): string => (zhCN.schoolType as Record<string, strin
 const levelWord = (l: string | null): string | null => (l ? (LEVEL_WORDS as Record<string, { 'zh-CN': string }>)[l]?.['zh-CN'] ?? l : null);
 
 /** Every school row of the campaign within the scope, a page at a time. */
-async function* pagesOfSchools(ctx: ServerContext, campaign: Campaign, scope: Scope): AsyncGenerator<SchoolRow[]> {
+async function* pagesOfSchools(ctx: ServerContext, campaign: Campaign, scope: Scope, pageSize: number): AsyncGenerator<SchoolRow[]> {
   let after: string | undefined;
   for (;;) {
-    const rows = await schoolRows(ctx, campaign, scope, { after, limit: PAGE });
+    const rows = await schoolRows(ctx, campaign, scope, { after, limit: pageSize });
     if (rows.length === 0) return;
     yield rows;
     after = rows[rows.length - 1]?.code;
-    if (rows.length < PAGE) return;
+    if (rows.length < pageSize) return;
   }
 }
 
-export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, scope: Scope, out: Writable): Promise<ExportCounts> {
+export interface ExportOptions {
+  /** Schools per page (tests use 1 to cross page boundaries). */
+  pageSize?: number;
+}
+
+export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, scope: Scope, out: Writable, opts: ExportOptions = {}): Promise<ExportCounts> {
+  const pageSize = opts.pageSize ?? PAGE_SIZE;
   const campaign = await loadCampaign(ctx, campaignId);
   const db = ctx.store.db;
-  const counts: ExportCounts = { schools: 0, points: 0, reviews: 0, rectify: 0 };
+  const counts: ExportCounts = { schools: 0, reported: 0, points: 0, reviews: 0, rectify: 0 };
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'SelfCheck';
 
@@ -98,7 +106,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
     { header: R.closed, key: 'closed', width: 8 },
     { header: R.overdue, key: 'overdue', width: 10 },
   ]);
-  for await (const page of pagesOfSchools(ctx, campaign, scope)) {
+  for await (const page of pagesOfSchools(ctx, campaign, scope, pageSize)) {
     for (const s of page) {
       roster
         .addRow({
@@ -146,7 +154,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
   let after = '';
   for (;;) {
     const page = await sql<{ sha512: string; school_code: string; name: string; county: string; total: unknown }>`
-      with ${latest} select sha512, school_code, name, county, total from latest where school_code > ${after} order by school_code limit ${PAGE}`.execute(db);
+      with ${latestReports(campaign, scope, all, after)} select sha512, school_code, name, county, total from latest order by school_code limit ${pageSize}`.execute(db);
     if (page.rows.length === 0) break;
     const pageCodes = page.rows.map((r) => r.school_code);
     const selfRows = await db
@@ -155,9 +163,8 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
       .where('sha512', 'in', page.rows.map((r) => r.sha512))
       .execute();
     const reviewRows = await sql<{ school_code: string; code: string; score: unknown; status: string | null }>`
-      with ${latestPublished(campaign)}
-      select pub.school_code, rp.code, rp.score, rp.status from review_points rp join pub on pub.id = rp.review_id
-      where pub.school_code in (${sql.join(pageCodes)})`.execute(db);
+      with ${latestPublished(campaign, pageCodes)}
+      select pub.school_code, rp.code, rp.score, rp.status from review_points rp join pub on pub.id = rp.review_id`.execute(db);
     const selfOf = new Map(selfRows.map((r) => [`${r.sha512}:${r.code}`, r]));
     const reviewOf = new Map(reviewRows.rows.map((r) => [`${r.school_code}:${r.code}`, r]));
     for (const r of page.rows) {
@@ -169,10 +176,11 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
         row[`r:${p.code}`] = v ? (v.score !== null ? Number(v.score) : v.status ? statusWord(v.status) : null) : null;
       }
       matrix.addRow(row).commit();
+      counts.reported++;
     }
     after = pageCodes[pageCodes.length - 1] ?? after;
     await breathe(matrix);
-    if (page.rows.length < PAGE) break;
+    if (page.rows.length < pageSize) break;
   }
   matrix.commit();
 
@@ -189,7 +197,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
     { header: V.deadline, key: 'deadline', width: 12 },
     { header: V.opinion, key: 'opinion', width: 60 },
   ]);
-  for (let offset = 0; ; offset += PAGE) {
+  for (let offset = 0; ; offset += pageSize) {
     const page = await db
       .selectFrom('reviews as rv')
       .innerJoin('roster as ro', (j) => j.onRef('ro.school_code', '=', 'rv.school_code').onRef('ro.campaign_id', '=', 'rv.campaign_id'))
@@ -199,7 +207,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
       .orderBy('rv.school_code')
       .orderBy('rv.updated_at')
       .orderBy('rv.id')
-      .limit(PAGE)
+      .limit(pageSize)
       .offset(offset)
       .execute();
     for (const r of page) {
@@ -219,7 +227,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
       counts.reviews++;
     }
     await breathe(reviews);
-    if (page.length < PAGE) break;
+    if (page.length < pageSize) break;
   }
   reviews.commit();
 
@@ -242,7 +250,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
     { header: X.checkedAt, key: 'checkedAt', width: 21 },
     { header: X.checkComment, key: 'checkComment', width: 40 },
   ]);
-  for (let offset = 0; ; offset += PAGE) {
+  for (let offset = 0; ; offset += pageSize) {
     const page = await sql<{
       school_code: string;
       name: string;
@@ -274,7 +282,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
       where rv.campaign_id = ${campaign.id} and rv.state = 'published' and rp.rectify = 1
         and ${scopeCondition(scope, 'ro.school_code', 'ro.county')}
       order by rv.school_code, rv.published_at, rv.id, rp.code
-      limit ${PAGE} offset ${offset}`.execute(db);
+      limit ${pageSize} offset ${offset}`.execute(db);
     for (const r of page.rows) {
       rectify
         .addRow({
@@ -298,7 +306,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
       counts.rectify++;
     }
     await breathe(rectify);
-    if (page.rows.length < PAGE) break;
+    if (page.rows.length < pageSize) break;
   }
   rectify.commit();
   await wb.commit();
@@ -306,7 +314,7 @@ export async function writeCampaignXlsx(ctx: ServerContext, campaignId: string, 
 }
 
 /** The schools that have not submitted (missing or only rejected), for reminders. */
-export async function writeMissingXlsx(ctx: ServerContext, campaignId: string, scope: Scope, out: Writable): Promise<{ schools: number }> {
+export async function writeMissingXlsx(ctx: ServerContext, campaignId: string, scope: Scope, out: Writable, opts: ExportOptions = {}): Promise<{ schools: number }> {
   const campaign = await loadCampaign(ctx, campaignId);
   const R = W.roster;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -319,7 +327,7 @@ export async function writeMissingXlsx(ctx: ServerContext, campaignId: string, s
     { header: R.state, key: 'state', width: 10 },
   ]);
   let schools = 0;
-  for await (const page of pagesOfSchools(ctx, campaign, scope)) {
+  for await (const page of pagesOfSchools(ctx, campaign, scope, opts.pageSize ?? PAGE_SIZE)) {
     for (const s of page) {
       if (s.state !== 'missing' && s.state !== 'rejected') continue;
       ws.addRow({ code: s.code, name: s.name, county: s.county, type: typeWord(s.type), state: W.states[s.state] }).commit();

@@ -11,10 +11,13 @@ import type { Transaction } from 'kysely';
 import type { CheckRequest, ReviewDraft, ReviewPointView, ReviewView, Scope } from '../../../shared/bureau/api';
 import type { ItemStatusKind } from '../../../shared/domain/status';
 import type { Level } from '../../../shared/template/instrument';
+import type { Template } from '../../../shared/template/schema';
 import type { Database } from '../../db/schema';
 import type { ServerContext } from '../context';
 import { lockChain, writeRecheck, writeReview } from '../documents';
 import { ServerError } from '../errors';
+import { audit } from './audit';
+import { campaignTemplate, reviewLevel } from './campaignTemplate';
 
 type Trx = Transaction<Database>;
 type Db = ServerContext['store']['db'];
@@ -28,11 +31,6 @@ export interface Actor {
 /** The deadline a new review proposes: 整改期限 defaults to 30 days from today (the server's clock, UTC date). */
 export function proposedDeadline(now: Date, days = 30): string {
   return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-// TODO(audit): replace with the shared helper in server/services/workspace/audit.ts once merged.
-async function audit(db: Db | Trx, at: string, user: string, action: string, target: string, detail: string): Promise<void> {
-  await db.insertInto('audit').values({ id: randomBytes(12).toString('hex'), at, user_name: user, action, target, detail }).execute();
 }
 
 /** A reviewer limited to counties or schools may only touch those (administrators have scope null). */
@@ -99,7 +97,8 @@ async function viewOf(db: Db | Trx, reviewId: string): Promise<ReviewView | null
       };
     })
     .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
-  const { total, level } = totals(pv);
+  const campaign = await db.selectFrom('campaigns').select(['template_id', 'template_version']).where('id', '=', r.campaign_id).executeTakeFirst();
+  const { total, level } = totals(campaign ? campaignTemplate(campaign.template_id, campaign.template_version) : null, pv);
   return {
     id: r.id,
     campaignId: r.campaign_id,
@@ -119,13 +118,15 @@ async function viewOf(db: Db | Trx, reviewId: string): Promise<ReviewView | null
 
 /**
  * The review total is the sum of the review scores given (v2 instruments);
- * null when the reviewer gave none. The level needs the template's scoring
- * thresholds, which the server does not read yet: null for now.
+ * null when the reviewer gave none. The level applies the campaign
+ * template's thresholds (campaignTemplate.ts); null when the server does not
+ * ship that template.
  */
-function totals(points: { score: number | null }[]): { total: number | null; level: Level | null } {
+function totals(template: Template | null, points: { code: string; score: number | null; status: string | null }[]): { total: number | null; level: Level | null } {
   const scored = points.filter((p) => p.score !== null);
   if (!scored.length) return { total: null, level: null };
-  return { total: Math.round(scored.reduce((s, p) => s + (p.score ?? 0), 0) * 10) / 10, level: null };
+  const total = Math.round(scored.reduce((s, p) => s + (p.score ?? 0), 0) * 10) / 10;
+  return { total, level: reviewLevel(template, total, points) };
 }
 
 /** The review shown for a school in a campaign: its newest (a draft being written, or the last published). */
@@ -181,7 +182,7 @@ export async function saveDraft(ctx: ServerContext, actor: Actor, campaignId: st
         .insertInto('review_points')
         .values({ review_id: reviewId, code: p.code, score: p.score, status: p.status, comment: p.comment, rectify: p.rectify ? 1 : 0, state: null, checked_by: null, checked_at: null, check_comment: null })
         .execute();
-    await audit(trx, now, actor.name, 'review.draft', `${campaignId}/${schoolCode}`, `review ${reviewId}, ${draft.points.length} points`);
+    await audit(ctx, trx, { user: actor.name, action: 'review.draft', target: `${campaignId}/${schoolCode}`, detail: `review ${reviewId}, ${draft.points.length} points` });
     return reviewId;
   });
   return (await viewOf(db, id)) as ReviewView;
@@ -216,7 +217,7 @@ export async function publishReview(ctx: ServerContext, actor: Actor, campaignId
     });
     await trx.updateTable('reviews').set({ state: 'published', published_at: now, updated_at: now, reviewer: actor.name, doc_seq: doc.seq }).where('id', '=', draft.id).execute();
     await trx.updateTable('review_points').set({ state: 'open' }).where('review_id', '=', draft.id).where('rectify', '=', 1).execute();
-    await audit(trx, now, actor.name, 'review.publish', `${campaignId}/${schoolCode}`, `review ${draft.id}, document #${doc.seq}`);
+    await audit(ctx, trx, { user: actor.name, action: 'review.publish', target: `${campaignId}/${schoolCode}`, detail: `review ${draft.id}, document #${doc.seq}` });
     return draft.id;
   });
   return (await viewOf(db, id)) as ReviewView;
@@ -238,7 +239,7 @@ export async function checkPoint(ctx: ServerContext, actor: Actor, reviewId: str
     const now = ctx.now().toISOString();
     await trx.updateTable('review_points').set({ state: action, checked_by: actor.name, checked_at: now, check_comment: req.comment }).where('review_id', '=', reviewId).where('code', '=', code).execute();
     const doc = await writeRecheck(ctx, trx, chain, { review: reviewId, school: review.school_code, points: [{ code, state: action, comment: req.comment, by: actor.name, at: now }] });
-    await audit(trx, now, actor.name, action === 'closed' ? 'review.close' : 'review.reopen', `${reviewId}/${code}`, `document #${doc.seq}${req.comment ? `: ${req.comment.slice(0, 200)}` : ''}`);
+    await audit(ctx, trx, { user: actor.name, action: action === 'closed' ? 'review.close' : 'review.reopen', target: `${reviewId}/${code}`, detail: `document #${doc.seq}${req.comment ? `: ${req.comment.slice(0, 200)}` : ''}` });
   });
   return (await viewOf(db, reviewId)) as ReviewView;
 }

@@ -36,27 +36,9 @@ const num = (v: unknown): number => Number(v ?? 0);
 export async function schoolRows(ctx: ServerContext, campaign: Campaign, scope: Scope, q: RowQuery = {}): Promise<SchoolRow[]> {
   const db = ctx.store.db;
   const deadlineEnd = endOfDayUtc(campaign.deadline, ctx.config.timeZone);
-  let receivedRows = db
-    .selectFrom('reports')
-    .select((eb) => ['school_code', eb.fn.min('received_at').as('first_at'), eb.fn.max('received_at').as('latest_at'), eb.fn.countAll().as('versions'), eb.fn.max('receipt_seq').as('latest_seq')])
-    .where('template_id', '=', campaign.template_id)
-    .where('template_version', '=', campaign.template_version);
-  // The same bounds inside the grouping, so one school's page or an export page does not group the whole campaign.
-  if (q.code !== undefined) receivedRows = receivedRows.where('school_code', '=', q.code);
-  if (q.after !== undefined) receivedRows = receivedRows.where('school_code', '>', q.after);
-  const received = receivedRows.groupBy('school_code').as('a');
   let query = db
     .selectFrom('roster as ro')
-    .leftJoin(received, 'a.school_code', 'ro.school_code')
-    // The template and school terms let the join use reports_template_school.
-    .leftJoin('reports as lr', (j) =>
-      j
-        .on('lr.template_id', '=', campaign.template_id)
-        .on('lr.template_version', '=', campaign.template_version)
-        .onRef('lr.school_code', '=', 'a.school_code')
-        .onRef('lr.receipt_seq', '=', 'a.latest_seq'),
-    )
-    .select(['ro.school_code', 'ro.name', 'ro.type', 'ro.county', 'a.first_at', 'a.latest_at', 'a.versions', 'lr.total', 'lr.level'])
+    .select(['ro.school_code', 'ro.name', 'ro.type', 'ro.county'])
     .where('ro.campaign_id', '=', campaign.id)
     .where(scopeCondition(scope, 'ro.school_code', 'ro.county'))
     .orderBy('ro.school_code');
@@ -66,8 +48,31 @@ export async function schoolRows(ctx: ServerContext, campaign: Campaign, scope: 
   const rows = await query.execute();
   if (rows.length === 0) return [];
 
+  // The reports of these schools for the campaign's template, folded per school here rather than
+  // joined to a grouped subquery: PostgreSQL misjudged that join's size and rescanned the grouping
+  // per roster row (3 s at 5,000 schools); one indexed scan and a fold is fast on both engines.
+  const paged = q.code !== undefined || q.limit !== undefined;
+  let reportsQuery = db
+    .selectFrom('reports')
+    .select(['school_code', 'received_at', 'receipt_seq', 'total', 'level'])
+    .where('template_id', '=', campaign.template_id)
+    .where('template_version', '=', campaign.template_version);
+  if (paged) reportsQuery = reportsQuery.where('school_code', 'in', rows.map((r) => r.school_code));
+  const received = new Map<string, { first: string; latest: string; versions: number; seq: number; total: unknown; level: unknown }>();
+  for (const r of await reportsQuery.execute()) {
+    const seq = Number(r.receipt_seq);
+    const a = received.get(r.school_code);
+    if (!a) received.set(r.school_code, { first: r.received_at, latest: r.received_at, versions: 1, seq, total: r.total, level: r.level });
+    else {
+      a.versions++;
+      if (r.received_at < a.first) a.first = r.received_at;
+      if (r.received_at > a.latest) a.latest = r.received_at;
+      if (seq > a.seq) Object.assign(a, { seq, total: r.total, level: r.level });
+    }
+  }
+
   // Rejections, reviews and 整改 for just these schools when paging, else for the whole campaign.
-  const codes = q.code !== undefined || q.limit !== undefined ? rows.map((r) => r.school_code) : null;
+  const codes = paged ? rows.map((r) => r.school_code) : null;
   const onlyThese = (column: string) => (codes ? sql`and ${sql.ref(column)} in (${sql.join(codes)})` : sql``);
   const rejected = await sql<{ school_code: string }>`
     select distinct d.school_code from documents d join roster ro on ro.school_code = d.school_code and ro.campaign_id = ${campaign.id}
@@ -95,11 +100,12 @@ export async function schoolRows(ctx: ServerContext, campaign: Campaign, scope: 
   const reviewOf = new Map(reviews.rows.map((r) => [r.school_code, r.state]));
   const rectifyOf = new Map(rectify.rows.map((r) => [r.school_code, { open: num(r.open), rectified: num(r.rectified), closed: num(r.closed), overdue: num(r.overdue) }]));
   return rows.map((r): SchoolRow => {
-    const first = r.first_at ?? null;
+    const a = received.get(r.school_code);
+    const first = a?.first ?? null;
     const state: SubmissionState = first !== null ? (first <= deadlineEnd ? 'on_time' : 'late') : rejectedSet.has(r.school_code) ? 'rejected' : 'missing';
     const review = reviewOf.get(r.school_code);
     const type = SchoolType.safeParse(r.type);
-    const level = Level.safeParse(r.level);
+    const level = Level.safeParse(a?.level);
     return {
       code: r.school_code,
       name: r.name,
@@ -107,9 +113,9 @@ export async function schoolRows(ctx: ServerContext, campaign: Campaign, scope: 
       county: r.county,
       state,
       firstReceivedAt: first,
-      latestReceivedAt: r.latest_at ?? null,
-      versions: num(r.versions),
-      total: r.total === null || r.total === undefined ? null : Number(r.total),
+      latestReceivedAt: a?.latest ?? null,
+      versions: a?.versions ?? 0,
+      total: a?.total === null || a?.total === undefined ? null : Number(a.total),
       level: level.success ? level.data : null,
       review: review === 'draft' || review === 'published' ? review : 'none',
       rectify: rectifyOf.get(r.school_code) ?? { open: 0, rectified: 0, closed: 0, overdue: 0 },

@@ -101,9 +101,11 @@ export async function fillDemoCounty(ctx: ServerContext, n: number, progress: (l
         .where('reports.school_code', '=', r.code)
         .execute();
       const marked = points.filter((p) => p.status === 'not_met' || p.status === 'partly_met').slice(0, 3);
-      await saveDraft(ctx, actor, summary.id, r.code, {
+      // Reviewed a week ago, so the school's rectification (1–3 days ago) comes after the review it answers.
+      const reviewedAt = at(now.getTime() - 7 * DAY);
+      await saveDraft(reviewedAt, actor, summary.id, r.code, {
         opinion: '该校自评材料较完整，部分指标佐证不足，请按意见限期整改。',
-        deadline: new Date(now.getTime() + 30 * DAY).toISOString().slice(0, 10),
+        deadline: new Date(now.getTime() + 23 * DAY).toISOString().slice(0, 10),
         points: points.map((p) => {
           const weak = marked.some((m) => m.code === p.code);
           const status = p.status as 'met' | 'partly_met' | 'not_met' | 'not_applicable' | 'unanswered';
@@ -114,7 +116,7 @@ export async function fillDemoCounty(ctx: ServerContext, n: number, progress: (l
         result.reviews.draft += 1;
         continue;
       }
-      const published = await publishReview(ctx, actor, summary.id, r.code);
+      const published = await publishReview(reviewedAt, actor, summary.id, r.code);
       result.reviews.published += 1;
       if (j % 3 === 0) continue;
       // The school answers with a rectification report: version 2 of its package.

@@ -65,9 +65,9 @@ export class SyncApi {
     return parse(ReceiptsResponse, await request(this.url(`receipts?after=${after}`), { headers: auth(token), maxBytes: 16 * 1024 * 1024 }), 'receipts');
   }
 
-  /** null when the feed has not changed since `etag`. */
-  async templates(etag: string | null): Promise<{ feed: TemplateFeed; etag: string | null } | null> {
-    const res = await request(this.url('templates'), { headers: etag ? { 'if-none-match': etag } : {} });
+  /** null when the feed has not changed since `etag`. With the school's token the server lists only its campaigns' templates (when any campaign names the school). */
+  async templates(etag: string | null, token: string | null = null): Promise<{ feed: TemplateFeed; etag: string | null } | null> {
+    const res = await request(this.url('templates'), { headers: { ...(etag ? { 'if-none-match': etag } : {}), ...(token ? auth(token) : {}) } });
     if (res.status === 304) return null;
     const feed = parse(TemplateFeed, res, 'templates');
     const tag = res.headers.etag;

@@ -18,6 +18,8 @@ import { SyncError } from './errors';
 import { enqueuePackage, settleFiles, type Enqueued } from './outboxFiles';
 import { sendOutbox, type SendEvent } from './sender';
 import { SyncStore, type OutboxItem, type ServerRow } from './syncStore';
+import { fetchTemplates, type FeedOutcome } from './templatesFeed';
+import type { TemplateService } from '../services/templates';
 
 export interface SyncClientDeps {
   db: Db;
@@ -174,6 +176,12 @@ export class SyncClient {
     }
     this.store.setLastSeq(res.last);
     return stored;
+  }
+
+  /** The bureau's template feed, asked as this school so it offers the templates of the campaigns that name us. */
+  async fetchTemplates(templates: TemplateService): Promise<FeedOutcome> {
+    const { api, tokens } = this.connected();
+    return fetchTemplates(api, this.store, this.deps.dataDir, templates, await tokens.get());
   }
 
   /** Receipt files from a stick (`selfcheck server import --receipts DIR`): verified the same way. */

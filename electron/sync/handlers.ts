@@ -9,12 +9,11 @@ import type { SyncStatus } from '../../shared/api/sync';
 import type { Handlers } from '../api/dispatch';
 import { keyFingerprint } from '../keys/enrolmentSheet';
 import type { Core } from '../services/core';
-import { SyncApi } from './api';
 import type { SyncClient } from './client';
 import { documentFileBase } from './documents';
 import { SyncError } from './errors';
 import { syncClientFor } from './forCore';
-import { fetchTemplates, installOffered } from './templatesFeed';
+import { installOffered } from './templatesFeed';
 
 const TICK_MS = 60_000;
 
@@ -71,8 +70,7 @@ export class SyncRunner {
       await c.ping();
       await c.send({ force });
       await c.fetchReceipts();
-      const server = c.store.server();
-      if (server) await fetchTemplates(new SyncApi(server.url), c.store, this.core.paths.dataDir, this.core.templates);
+      await c.fetchTemplates(this.core.templates);
     } catch (e) {
       c.store.recordContact({ error: (e as Error).message });
     }

@@ -21,9 +21,9 @@ export interface FeedOutcome {
   refused: { sha512: string; error: string }[];
 }
 
-export async function fetchTemplates(api: SyncApi, store: SyncStore, dataDir: string, templates: TemplateService): Promise<FeedOutcome> {
+export async function fetchTemplates(api: SyncApi, store: SyncStore, dataDir: string, templates: TemplateService, token: string | null = null): Promise<FeedOutcome> {
   const server = store.server();
-  const res = await api.templates(server?.templatesEtag ?? null);
+  const res = await api.templates(server?.templatesEtag ?? null, token);
   if (!res) return { changed: false, offered: [], refused: [] };
   const installed = new Set(templates.list().map((t) => `${t.id}@${t.version}`));
   const known = new Set(store.templateOffers().map((o) => o.sha512));

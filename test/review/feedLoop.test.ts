@@ -105,4 +105,21 @@ test('publish → the app syncs the review; the rectification package goes back;
   expect(detail.closed).toBe(1);
   expect(detail.points[0]?.check).toMatchObject({ state: 'closed', comment: '已现场核实', by: '督学王' });
   expect(readFileSync(rect).length).toBeGreaterThan(0);
+
+  // The template feed, asked as this school: of two published templates, only the one a campaign
+  // naming the school uses is offered (the kindergarten instrument is not this school's).
+  await ctx.store.db
+    .insertInto('campaigns')
+    .values({ id: 'c2', label: '2026—2027 学年督导评估', template_id: 'hunan-school-selfcheck', template_version: '2.0.0', deadline: '2027-06-30', created_at: new Date().toISOString(), created_by: null })
+    .execute();
+  await ctx.store.db.insertInto('roster').values({ campaign_id: 'c2', school_code: SCHOOL, name: '测试学校', type: 'primary', county: '吉首市' }).execute();
+  for (const seed of ['hunan-school-selfcheck-v2', 'hunan-kindergarten-selfcheck-v2']) {
+    const zip = join(work, `${seed}.zip`);
+    expect(run(['template-package', '--key', join(bureauDir, 'bureau.key'), '--out', zip, '--seed', join(__dirname, '..', '..', 'seeds', seed)]).status).toBe(0);
+    expect(run(['server', 'templates', 'add', '--data-dir', bureauDir, zip]).status).toBe(0);
+  }
+  const offered = run(['sync', '--data-dir', school]);
+  expect(offered.status).toBe(0);
+  expect(offered.stdout).toMatch(/NEW TEMPLATE\s+hunan-school-selfcheck 2\.0\.0/);
+  expect(offered.stdout).not.toMatch(/hunan-kindergarten-selfcheck/);
 }, 240_000);

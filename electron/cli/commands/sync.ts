@@ -7,8 +7,6 @@ import { createCore } from '../../services/core';
 import { describeSkew } from '../../sync/clock';
 import { SyncError } from '../../sync/errors';
 import { syncClientFor } from '../../sync/forCore';
-import { SyncApi } from '../../sync/api';
-import { fetchTemplates } from '../../sync/templatesFeed';
 import type { OutboxItem } from '../../sync/syncStore';
 import type { SendEvent } from '../../sync/sender';
 import { parseFlags, usingConfig, type CliCommand, type CliIo } from '../command';
@@ -63,7 +61,7 @@ templates. Exit code 0 only when every package has its receipt; 1 otherwise
       }
       await tryStep(io, 'receipts', async () => io.err(`receipts: ${await client.fetchReceipts()} new`));
       await tryStep(io, 'templates', async () => {
-        const t = await fetchTemplates(new SyncApi((client.store.server() ?? { url: '' }).url), client.store, dataDir, core.templates);
+        const t = await client.fetchTemplates(core.templates);
         for (const o of t.offered) io.out(`NEW TEMPLATE  ${o.templateId} ${o.version}: a new checklist version is available`);
         for (const r of t.refused) io.err(`template ${r.sha512.slice(0, 16)}… refused: ${r.error}`);
       });
